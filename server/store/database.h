@@ -128,8 +128,7 @@ private:
 
 /// The boundary: runs `body`, turning a StoreError into Error{Unavailable} (or Conflict for constraint
 /// failures) with SQLite's message, so callers above this layer only see values.
-template <typename T>
-Result<T> guarded(const std::function<Result<T>()>& body) {
+template <typename T> Result<T> guarded(const std::function<Result<T>()>& body) {
     try {
         return body();
     } catch (const StoreError& e) {

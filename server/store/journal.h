@@ -33,8 +33,8 @@ public:
     ~Journal();
 
     /// Appends one event after the current head and returns it with its seq and hash. Throws StoreError.
-    JournalEvent append(std::int64_t timeMs, std::uint16_t kind, std::string_view topic, std::string_view actor,
-                        std::string_view body);
+    JournalEvent append(std::int64_t timeMs, std::uint16_t kind, std::string_view topic,
+                        std::string_view actor, std::string_view body);
     /// The newest sequence number (0 when empty).
     std::uint64_t head();
     /// Events with seq > afterSeq, oldest first, at most `limit`.

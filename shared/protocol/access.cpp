@@ -13,9 +13,10 @@ constexpr std::uint32_t kAnyDevice = deviceBit(DeviceRole::ClerkPc) | deviceBit(
                                      deviceBit(DeviceRole::Admin) | deviceBit(DeviceRole::Bidder);
 constexpr std::uint32_t kPeopleDevices =
     deviceBit(DeviceRole::ClerkPc) | deviceBit(DeviceRole::Admin) | deviceBit(DeviceRole::Bidder);
-constexpr std::uint32_t kAnyPerson = personBit(PersonRole::Clerk) | personBit(PersonRole::Supervisor) |
-                                     personBit(PersonRole::Administrator) | personBit(PersonRole::TradingOfficer) |
-                                     personBit(PersonRole::CreditOfficer) | personBit(PersonRole::BidderAgent);
+constexpr std::uint32_t kAnyPerson =
+    personBit(PersonRole::Clerk) | personBit(PersonRole::Supervisor) | personBit(PersonRole::Administrator) |
+    personBit(PersonRole::TradingOfficer) | personBit(PersonRole::CreditOfficer) |
+    personBit(PersonRole::BidderAgent);
 constexpr std::uint32_t kOversight = personBit(PersonRole::Supervisor) | personBit(PersonRole::Administrator);
 
 // The role matrix. Every request type a client may send has exactly one row; a test checks that.
@@ -28,8 +29,8 @@ constexpr std::array kRules{
     AccessRule{MessageType::PostNotice, MessageType::PostNoticeOk, true,
                deviceBit(DeviceRole::ClerkPc) | deviceBit(DeviceRole::Admin), true, kOversight},
     AccessRule{MessageType::ListNotices, MessageType::NoticeList, false, kAnyDevice, false, 0},
-    AccessRule{MessageType::GetServerStatus, MessageType::ServerStatus, false, deviceBit(DeviceRole::Admin), false,
-               0},
+    AccessRule{MessageType::GetServerStatus, MessageType::ServerStatus, false, deviceBit(DeviceRole::Admin),
+               false, 0},
 };
 
 } // namespace
@@ -41,7 +42,9 @@ const AccessRule* accessRuleFor(MessageType type) {
     return nullptr;
 }
 
-std::span<const AccessRule> allAccessRules() { return kRules; }
+std::span<const AccessRule> allAccessRules() {
+    return kRules;
+}
 
 Status checkAccess(MessageType type, DeviceRole device, std::optional<PersonRole> person) {
     const AccessRule* rule = accessRuleFor(type);
@@ -53,19 +56,23 @@ Status checkAccess(MessageType type, DeviceRole device, std::optional<PersonRole
                                                " device may not send " + std::string(messageTypeName(type))};
     if (rule->needsPerson) {
         if (!person)
-            return Error{ErrorCode::NotLoggedIn, std::string(messageTypeName(type)) + " needs a person logged in"};
+            return Error{ErrorCode::NotLoggedIn,
+                         std::string(messageTypeName(type)) + " needs a person logged in"};
         if ((rule->personRoles & personBit(*person)) == 0)
             return Error{ErrorCode::Forbidden, std::string("the ") + std::string(personRoleName(*person)) +
-                                                   " role may not send " + std::string(messageTypeName(type))};
+                                                   " role may not send " +
+                                                   std::string(messageTypeName(type))};
     }
     return success();
 }
 
-Status checkTopicAccess(std::string_view topic, const DeviceIdentity& device, std::optional<PersonRole> person) {
+Status checkTopicAccess(std::string_view topic, const DeviceIdentity& device,
+                        std::optional<PersonRole> person) {
     if (!isValidTopic(topic))
         return Error{ErrorCode::InvalidArgument, "not a topic: " + std::string(topic)};
-    const bool oversight = device.role == DeviceRole::Admin ||
-                           (person && (*person == PersonRole::Supervisor || *person == PersonRole::Administrator));
+    const bool oversight =
+        device.role == DeviceRole::Admin ||
+        (person && (*person == PersonRole::Supervisor || *person == PersonRole::Administrator));
     if (topic == kTopicHall || topic.starts_with("floor/"))
         return success();
     if (oversight)

@@ -31,9 +31,13 @@ std::string topicForFloor(std::uint8_t floor) {
     return floor == 0 ? std::string(kTopicHall) : "floor/" + std::to_string(floor);
 }
 
-std::string topicForWindow(std::string_view window) { return "window/" + std::string(window); }
+std::string topicForWindow(std::string_view window) {
+    return "window/" + std::string(window);
+}
 
-std::string topicForRole(std::string_view personRoleName) { return "role/" + std::string(personRoleName); }
+std::string topicForRole(std::string_view personRoleName) {
+    return "role/" + std::string(personRoleName);
+}
 
 namespace {
 bool isWindowId(std::string_view id) {

@@ -88,8 +88,7 @@ struct LoginRecorded {
     friend bool operator==(const LoginRecorded&, const LoginRecorded&) = default;
 };
 
-template <typename E>
-std::string encodeEventBody(const E& event) {
+template <typename E> std::string encodeEventBody(const E& event) {
     WireWriter w;
     event.encode(w);
     return std::move(w).take();

@@ -60,7 +60,9 @@ static_assert(messageTypeIdsAreUnique(), "HALL_MESSAGE_TYPES: every id must be u
 } // namespace detail
 
 /// All known types, in registry order (for tests that walk the whole registry).
-constexpr auto& allMessageTypeIds() { return detail::kMessageTypeIds; }
+constexpr auto& allMessageTypeIds() {
+    return detail::kMessageTypeIds;
+}
 
 /// The type for a raw id, or nothing when this build does not know the id.
 std::optional<MessageType> messageTypeFromId(std::uint16_t id);

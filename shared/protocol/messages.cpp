@@ -32,8 +32,7 @@ DeviceIdentity readDevice(WireReader& r) {
     return d;
 }
 
-template <typename M>
-Result<M> emptyBody(std::string_view body) {
+template <typename M> Result<M> emptyBody(std::string_view body) {
     WireReader r(body);
     return r.finish(M{});
 }
@@ -89,7 +88,9 @@ Result<HelloOk> HelloOk::decode(std::string_view body) {
     return r.finish(std::move(m));
 }
 
-void Ping::encode(WireWriter& w) const { w.u64(nonce); }
+void Ping::encode(WireWriter& w) const {
+    w.u64(nonce);
+}
 
 Result<Ping> Ping::decode(std::string_view body) {
     WireReader r(body);
@@ -147,8 +148,12 @@ Result<LoginOk> LoginOk::decode(std::string_view body) {
     return r.finish(std::move(m));
 }
 
-Result<Logout> Logout::decode(std::string_view body) { return emptyBody<Logout>(body); }
-Result<LogoutOk> LogoutOk::decode(std::string_view body) { return emptyBody<LogoutOk>(body); }
+Result<Logout> Logout::decode(std::string_view body) {
+    return emptyBody<Logout>(body);
+}
+Result<LogoutOk> LogoutOk::decode(std::string_view body) {
+    return emptyBody<LogoutOk>(body);
+}
 
 void Subscribe::encode(WireWriter& w) const {
     w.list(topics, [](WireWriter& out, const std::string& t) { out.str(t); });
@@ -158,7 +163,8 @@ void Subscribe::encode(WireWriter& w) const {
 Result<Subscribe> Subscribe::decode(std::string_view body) {
     WireReader r(body);
     Subscribe m;
-    m.topics = r.list<std::string>("topics", kMaxTopics, [](WireReader& in) { return in.str("topic", kShortText); });
+    m.topics =
+        r.list<std::string>("topics", kMaxTopics, [](WireReader& in) { return in.str("topic", kShortText); });
     m.afterSeq = r.u64("afterSeq");
     return r.finish(std::move(m));
 }
@@ -223,7 +229,9 @@ Result<PostNoticeOk> PostNoticeOk::decode(std::string_view body) {
     return r.finish(m);
 }
 
-void ListNotices::encode(WireWriter& w) const { w.u8(floor); }
+void ListNotices::encode(WireWriter& w) const {
+    w.u8(floor);
+}
 
 Result<ListNotices> ListNotices::decode(std::string_view body) {
     WireReader r(body);
@@ -259,7 +267,9 @@ Result<NoticeList> NoticeList::decode(std::string_view body) {
     return r.finish(std::move(m));
 }
 
-Result<GetServerStatus> GetServerStatus::decode(std::string_view body) { return emptyBody<GetServerStatus>(body); }
+Result<GetServerStatus> GetServerStatus::decode(std::string_view body) {
+    return emptyBody<GetServerStatus>(body);
+}
 
 void ServerStatus::encode(WireWriter& w) const {
     w.str(serverVersion);

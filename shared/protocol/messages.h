@@ -43,9 +43,9 @@ struct HelloOk {
     std::uint16_t protocolVersion = kProtocolVersion;
     std::string serverVersion;
     std::string hallName;
-    DeviceIdentity device;          ///< who the server takes this device to be
-    std::uint64_t journalHead = 0;  ///< sequence number of the newest committed event
-    std::int64_t serverTimeMs = 0;  ///< the hall clock (ms since the Unix epoch, UTC)
+    DeviceIdentity device;         ///< who the server takes this device to be
+    std::uint64_t journalHead = 0; ///< sequence number of the newest committed event
+    std::int64_t serverTimeMs = 0; ///< the hall clock (ms since the Unix epoch, UTC)
 
     void encode(WireWriter& w) const;
     static Result<HelloOk> decode(std::string_view body);
@@ -150,7 +150,7 @@ struct Event {
 struct PostNotice {
     static constexpr MessageType kType = MessageType::PostNotice;
     std::uint8_t floor = 0;
-    std::string text;            ///< 1 to 500 bytes of UTF-8
+    std::string text;             ///< 1 to 500 bytes of UTF-8
     std::int64_t expiresAtMs = 0; ///< when it stops showing; must lie after the hall clock's now
 
     void encode(WireWriter& w) const;
@@ -221,25 +221,23 @@ struct ServerStatus {
 
 // ---- helpers ---------------------------------------------------------------------------------------
 
-template <typename M>
-std::string encodeBody(const M& message) {
+template <typename M> std::string encodeBody(const M& message) {
     WireWriter w;
     message.encode(w);
     return std::move(w).take();
 }
 
 /// A complete frame for `message`.
-template <typename M>
-std::string encodeMessage(const M& message, std::uint64_t requestId) {
+template <typename M> std::string encodeMessage(const M& message, std::uint64_t requestId) {
     return encodeFrame(M::kType, requestId, encodeBody(message));
 }
 
 /// Decodes a frame's body as M, refusing a frame of another type.
-template <typename M>
-Result<M> decodeMessage(const FrameView& frame) {
+template <typename M> Result<M> decodeMessage(const FrameView& frame) {
     if (frame.type != M::kType)
-        return Error{ErrorCode::MalformedFrame, std::string("expected ") + std::string(messageTypeName(M::kType)) +
-                                                    ", got " + std::string(messageTypeName(frame.type))};
+        return Error{ErrorCode::MalformedFrame, std::string("expected ") +
+                                                    std::string(messageTypeName(M::kType)) + ", got " +
+                                                    std::string(messageTypeName(frame.type))};
     return M::decode(frame.body);
 }
 

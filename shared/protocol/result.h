@@ -11,8 +11,7 @@ namespace hall {
 
 /// A value or a typed Error: how recoverable failures travel through the project. A small stand-in for
 /// C++23 std::expected, which g++ 12 offers only in C++23 mode.
-template <typename T>
-class [[nodiscard]] Result {
+template <typename T> class [[nodiscard]] Result {
 public:
     Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
     Result(Error error) : m_state(std::in_place_index<1>, std::move(error)) {}
@@ -53,6 +52,8 @@ struct Ok {
 };
 using Status = Result<Ok>;
 
-inline Status success() { return Ok{}; }
+inline Status success() {
+    return Ok{};
+}
 
 } // namespace hall

@@ -51,12 +51,24 @@ std::optional<Role> fromId(const std::array<std::pair<Role, std::string_view>, N
 
 } // namespace
 
-std::string_view deviceRoleName(DeviceRole role) { return nameOf(kDeviceRoles, role); }
-std::optional<DeviceRole> deviceRoleFromName(std::string_view name) { return fromName(kDeviceRoles, name); }
-std::optional<DeviceRole> deviceRoleFromId(std::uint8_t id) { return fromId(kDeviceRoles, id); }
+std::string_view deviceRoleName(DeviceRole role) {
+    return nameOf(kDeviceRoles, role);
+}
+std::optional<DeviceRole> deviceRoleFromName(std::string_view name) {
+    return fromName(kDeviceRoles, name);
+}
+std::optional<DeviceRole> deviceRoleFromId(std::uint8_t id) {
+    return fromId(kDeviceRoles, id);
+}
 
-std::string_view personRoleName(PersonRole role) { return nameOf(kPersonRoles, role); }
-std::optional<PersonRole> personRoleFromName(std::string_view name) { return fromName(kPersonRoles, name); }
-std::optional<PersonRole> personRoleFromId(std::uint8_t id) { return fromId(kPersonRoles, id); }
+std::string_view personRoleName(PersonRole role) {
+    return nameOf(kPersonRoles, role);
+}
+std::optional<PersonRole> personRoleFromName(std::string_view name) {
+    return fromName(kPersonRoles, name);
+}
+std::optional<PersonRole> personRoleFromId(std::uint8_t id) {
+    return fromId(kPersonRoles, id);
+}
 
 } // namespace hall

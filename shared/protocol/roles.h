@@ -41,8 +41,8 @@ std::optional<PersonRole> personRoleFromId(std::uint8_t id);
 /// Who a connected device is, as the hall CA certified it and the device registry confirms.
 struct DeviceIdentity {
     DeviceRole role = DeviceRole::Kiosk;
-    std::string name;   ///< unique device name, for example "K-1F-01" or "clerk-2-07"
-    std::string window; ///< the window it is bound to ("2-07"), empty when none
+    std::string name;       ///< unique device name, for example "K-1F-01" or "clerk-2-07"
+    std::string window;     ///< the window it is bound to ("2-07"), empty when none
     std::uint8_t floor = 0; ///< the floor it serves, 0 when the whole hall
 
     friend bool operator==(const DeviceIdentity&, const DeviceIdentity&) = default;

@@ -50,7 +50,8 @@ std::uint16_t WireReader::u16(const char* field) {
     std::string_view b;
     if (!take(field, 2, b))
         return 0;
-    return static_cast<std::uint16_t>((static_cast<std::uint8_t>(b[0]) << 8) | static_cast<std::uint8_t>(b[1]));
+    return static_cast<std::uint16_t>((static_cast<std::uint8_t>(b[0]) << 8) |
+                                      static_cast<std::uint8_t>(b[1]));
 }
 
 std::uint32_t WireReader::u32(const char* field) {
@@ -134,7 +135,8 @@ bool isValidUtf8(std::string_view text) {
                 return false;
             cp = (cp << 6) | (cc & 0x3F);
         }
-        const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+        const bool overlong =
+            (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
         if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
             return false;
         i += len;

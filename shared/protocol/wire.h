@@ -23,8 +23,7 @@ public:
     void str(std::string_view v);
     void bytes(std::string_view v) { str(v); }
     /// A u32 count followed by each element written by `each(writer, element)`.
-    template <typename T, typename F>
-    void list(const std::vector<T>& items, F each) {
+    template <typename T, typename F> void list(const std::vector<T>& items, F each) {
         u32(static_cast<std::uint32_t>(items.size()));
         for (const auto& item : items)
             each(*this, item);
@@ -55,8 +54,7 @@ public:
     /// Arbitrary bytes of at most maxBytes.
     std::string bytes(const char* field, std::size_t maxBytes);
     /// A list of at most maxCount elements, each read by `each(reader) -> T`.
-    template <typename T, typename F>
-    std::vector<T> list(const char* field, std::size_t maxCount, F each) {
+    template <typename T, typename F> std::vector<T> list(const char* field, std::size_t maxCount, F each) {
         std::vector<T> items;
         const std::uint32_t count = u32(field);
         if (failed())
@@ -78,8 +76,7 @@ public:
 
     /// The decoded value when every read succeeded and nothing is left over; otherwise a MalformedFrame
     /// error naming the field.
-    template <typename T>
-    Result<T> finish(T value) {
+    template <typename T> Result<T> finish(T value) {
         if (!m_failed && remaining() != 0)
             fail("body", "unexpected trailing bytes");
         if (m_failed)

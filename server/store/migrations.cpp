@@ -1,0 +1,110 @@
+#include "store/migrations.h"
+
+#include "store/database.h"
+
+#include <array>
+#include <string>
+
+namespace hall::store {
+namespace {
+
+struct Step {
+    int version;
+    const char* sql;
+};
+
+// Cumulative schema steps. APPEND ONLY: a released step never changes; a new version adds a step that
+// alters what the earlier ones made. Each step runs in its own transaction with the version bump.
+constexpr std::array kSteps{
+    Step{1, R"sql(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- The hash-chained record of every change (journal.h).
+CREATE TABLE journal (
+    seq       INTEGER PRIMARY KEY,
+    time_ms   INTEGER NOT NULL,
+    kind      INTEGER NOT NULL,
+    topic     TEXT    NOT NULL,
+    actor     TEXT    NOT NULL,
+    body      BLOB    NOT NULL,
+    prev_hash BLOB    NOT NULL,
+    hash      BLOB    NOT NULL
+);
+
+-- First answers to mutating requests, for idempotent retries (request_log.h).
+CREATE TABLE request_log (
+    device     TEXT    NOT NULL,
+    request_id INTEGER NOT NULL,
+    reply_type INTEGER NOT NULL,
+    reply_body BLOB    NOT NULL,
+    time_ms    INTEGER NOT NULL,
+    PRIMARY KEY (device, request_id)
+) WITHOUT ROWID;
+
+CREATE TABLE devices (
+    name          TEXT PRIMARY KEY,
+    role          INTEGER NOT NULL,
+    window        TEXT    NOT NULL DEFAULT '',
+    floor         INTEGER NOT NULL DEFAULT 0 CHECK (floor BETWEEN 0 AND 9),
+    fingerprint   TEXT    NOT NULL UNIQUE,
+    serial        TEXT    NOT NULL,
+    issued_at_ms  INTEGER NOT NULL,
+    revoked_at_ms INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE accounts (
+    username        TEXT PRIMARY KEY,
+    display_name    TEXT    NOT NULL,
+    role            INTEGER NOT NULL,
+    department      TEXT    NOT NULL DEFAULT '',
+    staff_number    TEXT    NOT NULL DEFAULT '',
+    password_hash   TEXT    NOT NULL,
+    failed_count    INTEGER NOT NULL DEFAULT 0,
+    locked_until_ms INTEGER NOT NULL DEFAULT 0,
+    disabled        INTEGER NOT NULL DEFAULT 0,
+    created_at_ms   INTEGER NOT NULL
+);
+
+CREATE TABLE notices (
+    id            INTEGER PRIMARY KEY,
+    floor         INTEGER NOT NULL CHECK (floor BETWEEN 0 AND 9),
+    text          TEXT    NOT NULL,
+    posted_at_ms  INTEGER NOT NULL,
+    expires_at_ms INTEGER NOT NULL,
+    author        TEXT    NOT NULL
+);
+CREATE INDEX notices_by_expiry ON notices(expires_at_ms);
+)sql"},
+};
+
+void applyStep(Database& db, const Step& step) {
+    Transaction tx(db);
+    db.exec(step.sql);
+    db.setMetaValue("schema_version", std::to_string(step.version));
+    tx.commit();
+}
+
+} // namespace
+
+int latestSchemaVersion() {
+    return kSteps.back().version;
+}
+
+void migrate(Database& db) {
+    migrateTo(db, latestSchemaVersion());
+}
+
+void migrateTo(Database& db, int version) {
+    const int current = db.schemaVersion();
+    if (current > latestSchemaVersion())
+        throw StoreError(0, db.path() + " has schema version " + std::to_string(current) +
+                                ", newer than this program (" + std::to_string(latestSchemaVersion()) + ")");
+    for (const Step& step : kSteps)
+        if (step.version > current && step.version <= version)
+            applyStep(db, step);
+}
+
+} // namespace hall::store
