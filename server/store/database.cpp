@@ -27,6 +27,13 @@ constexpr const char* kWriterPragmas = "PRAGMA journal_mode = WAL;"
                                        "PRAGMA synchronous = FULL;"
                                        "PRAGMA foreign_keys = ON;";
 
+// Reads a pragma's value as text; the statement is finished before returning, so no read stays open
+// across the migrations' commits.
+bool pragmaIs(Database& db, const char* pragma, std::string_view expected) {
+    Statement st(db, pragma);
+    return st.step() && st.text(0) == expected;
+}
+
 } // namespace
 
 bool StoreError::isConstraint() const {
@@ -52,11 +59,9 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, Mode m
         sqlite3_extended_result_codes(raw, 1);
         if (mode == Mode::ReadWrite) {
             db->exec(kWriterPragmas);
-            Statement journalMode(*db, "PRAGMA journal_mode");
-            if (!journalMode.step() || journalMode.text(0) != "wal")
+            if (!pragmaIs(*db, "PRAGMA journal_mode", "wal"))
                 return Error{ErrorCode::Unavailable, "could not switch " + path + " to WAL mode"};
-            Statement foreignKeys(*db, "PRAGMA foreign_keys");
-            if (!foreignKeys.step() || foreignKeys.int64(0) != 1)
+            if (!pragmaIs(*db, "PRAGMA foreign_keys", "1"))
                 return Error{ErrorCode::Unavailable, "could not enable foreign keys on " + path};
             migrate(*db);
         } else {
