@@ -12,11 +12,12 @@ namespace {
 
 constexpr std::size_t kLength = 18;
 
-// Province-level codes of GB/T 2260, with 71 Taiwan, 81 Hong Kong, 82 Macao, and 91, which the
-// commonly used tables keep for numbers issued abroad.
-constexpr std::array<int, 35> kProvinceCodes = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34,
+// Province-level codes of GB/T 2260 with 71 Taiwan, 81 Hong Kong and 82 Macao; 83, which residence
+// permits for Taiwan residents carry (830000); and 91, which the commonly used tables keep for numbers
+// issued abroad.
+constexpr std::array<int, 36> kProvinceCodes = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34,
                                                 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
-                                                53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 91};
+                                                53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91};
 
 Error invalid(std::string reason) {
     return Error{ErrorCode::InvalidArgument, std::move(reason)};

@@ -71,6 +71,10 @@ private Q_SLOTS:
         QCOMPARE(male->regionCode, std::string("410902"));
         // Born today is not in the future.
         QVERIFY(checkResidentIdNumber(withCheck("41090220260601002"), kToday).ok());
+        // Residence permits of Hong Kong, Macao and Taiwan residents use 810000, 820000 and 830000.
+        for (const char* region : {"810000", "820000", "830000"}) {
+            QVERIFY(checkResidentIdNumber(withCheck(std::string(region) + "19900101001"), kToday).ok());
+        }
         // Born on the first day allowed.
         QVERIFY(checkResidentIdNumber(withCheck("41090219000101002"), kToday).ok());
     }
