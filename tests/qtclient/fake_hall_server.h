@@ -40,6 +40,9 @@ public:
 
     /// Appends a NoticePosted event to the journal and pushes it to live subscribers of `topic`.
     std::uint64_t publish(const std::string& topic, const std::string& text);
+    /// New connections wait in the listen backlog until resumeAccepting().
+    void pauseAccepting() { m_server.pauseAccepting(); }
+    void resumeAccepting() { m_server.resumeAccepting(); }
     /// Aborts every open connection (no TLS close, like a pulled cable).
     void dropAll();
     /// Writes raw bytes to every open connection.

@@ -64,6 +64,8 @@ private Q_SLOTS:
     void requestWhileStoppedFailsLater();
     void resendsAfterDropWithSameIdAndOneAnswer();
     void logoutIsNotUndoneByReconnect();
+    void logoutWhileAwaySucceedsAtOnce();
+    void reportsLoginLostAfterReconnect();
     void replaysMissedEventsExactlyOnce();
     void signalsResyncRequired();
     void refusesServerFromForeignCa();
@@ -194,7 +196,7 @@ void TestHallConnection::timesOutExactlyOnce() {
     auto server = makeServer();
     QVERIFY(server);
     auto settings = settingsFor(*server);
-    settings.requestTimeoutMs = 300;
+    settings.requestTimeoutMs = 500;
     HallConnection connection(settings);
     QVERIFY(connection.start().ok());
     QTRY_COMPARE(connection.state(), HallConnection::State::Ready);
@@ -309,6 +311,56 @@ void TestHallConnection::logoutIsNotUndoneByReconnect() {
     QTRY_COMPARE(status->calls, 1);
     for (const auto& r : server->receivedOn(2))
         QVERIFY(r.type != MessageType::Login);
+}
+
+void TestHallConnection::logoutWhileAwaySucceedsAtOnce() {
+    auto server = makeServer();
+    QVERIFY(server);
+    HallConnection connection(settingsFor(*server));
+    QVERIFY(connection.start().ok());
+    auto login = watch<LoginOk>(connection.login(QStringLiteral("clerk1"), QStringLiteral("secret")));
+    QTRY_COMPARE(login->calls, 1);
+
+    server->pauseAccepting();
+    server->dropAll();
+    QTRY_VERIFY(connection.state() != HallConnection::State::Ready);
+    // The person's server session went with the connection, so there is nothing left to wait for.
+    auto logout = watch<LogoutOk>(connection.logout());
+    QTRY_COMPARE(logout->calls, 1);
+    QVERIFY(*logout->result);
+    QVERIFY(!connection.isLoggedIn());
+
+    server->resumeAccepting();
+    QTRY_COMPARE(connection.state(), HallConnection::State::Ready);
+    for (const auto& r : server->receivedOn(2))
+        QVERIFY(r.type != MessageType::Login && r.type != MessageType::Logout);
+}
+
+void TestHallConnection::reportsLoginLostAfterReconnect() {
+    auto server = makeServer();
+    QVERIFY(server);
+    HallConnection connection(settingsFor(*server));
+    QSignalSpy lost(&connection, &HallConnection::loginLost);
+    QSignalSpy loggedIn(&connection, &HallConnection::loggedInChanged);
+    QVERIFY(connection.start().ok());
+    auto login = watch<LoginOk>(connection.login(QStringLiteral("clerk1"), QStringLiteral("secret")));
+    QTRY_COMPARE(login->calls, 1);
+
+    // The password is changed elsewhere while this device is away.
+    server->passwords["clerk1"] = "changed";
+    server->dropAll();
+    QTRY_COMPARE(lost.count(), 1);
+    QCOMPARE(lost.first().at(0).value<Error>().code, ErrorCode::BadCredentials);
+    QVERIFY(!connection.isLoggedIn());
+    QCOMPARE(loggedIn.count(), 2);
+    QTRY_COMPARE(connection.state(), HallConnection::State::Ready);
+
+    // Not retried on the next connection either.
+    server->dropAll();
+    QTRY_COMPARE(server->connectionsAccepted, 3);
+    QTRY_COMPARE(connection.state(), HallConnection::State::Ready);
+    QCOMPARE(server->receivedOn(3).size(), 1);
+    QCOMPARE(lost.count(), 1);
 }
 
 void TestHallConnection::replaysMissedEventsExactlyOnce() {
@@ -429,7 +481,7 @@ void TestHallConnection::pingsAndDropsSilentServer() {
     QVERIFY(server);
     auto settings = settingsFor(*server);
     settings.pingIntervalMs = 50;
-    settings.requestTimeoutMs = 400;
+    settings.requestTimeoutMs = 1000;
     HallConnection connection(settings);
     QVERIFY(connection.start().ok());
     QTRY_VERIFY(server->countReceived(MessageType::Ping) >= 2);
