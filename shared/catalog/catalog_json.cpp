@@ -11,7 +11,7 @@ using detail::JsonReader;
 
 namespace {
 
-constexpr std::int64_t kMaxDays = 3650;
+constexpr std::int64_t kMaxDays = INT_MAX;
 constexpr std::int64_t kMaxFen = INT64_MAX;
 
 template <typename Enum>

@@ -1,5 +1,6 @@
 #include "catalog/json_support.h"
 
+#include <climits>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -340,7 +341,7 @@ std::int64_t JsonReader::integer(const boost::json::object& object, std::string_
         number = static_cast<std::int64_t>(value->as_uint64());
     }
     if (!number || *number < min || *number > max) {
-        const bool unbounded = max == INT64_MAX;
+        const bool unbounded = max == INT64_MAX || max == INT_MAX;
         fail(member(parent, key),
              unbounded ? "must be a whole number ≥ " + std::to_string(min)
                        : "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
