@@ -232,6 +232,7 @@ Result<Catalog> parseCatalog(std::string_view text, std::string_view fileName) {
         return parsed.error();
     }
     std::vector<Diagnostic> problems;
+    detail::checkDuplicateKeys(text, problems);
     JsonReader reader(problems);
     const json::object* root = reader.asObject(&*parsed, "");
     if (root == nullptr) {

@@ -14,8 +14,9 @@ namespace {
 // A minimal walker over JSON text already accepted by Boost.JSON: it only tracks where values start.
 class LineScanner {
 public:
-    LineScanner(std::string_view text, std::map<std::string, std::size_t, std::less<>>& lines)
-        : m_text(text), m_lines(lines) {}
+    LineScanner(std::string_view text, std::map<std::string, std::size_t, std::less<>>& lines,
+                std::vector<std::string>& duplicates)
+        : m_text(text), m_lines(lines), m_duplicates(duplicates) {}
 
     void run() {
         skipSpace();
@@ -41,7 +42,9 @@ private:
                 ++m_pos; // ':'
                 skipSpace();
                 // A member's line is its key's line, which is where a reader looks for it.
-                m_lines.emplace(childPath, keyLine);
+                if (!m_lines.emplace(childPath, keyLine).second) {
+                    m_duplicates.push_back(childPath);
+                }
                 value(childPath);
                 skipSpace();
                 if (m_pos < m_text.size() && m_text[m_pos] == ',') {
@@ -101,6 +104,7 @@ private:
 
     std::string_view m_text;
     std::map<std::string, std::size_t, std::less<>>& m_lines;
+    std::vector<std::string>& m_duplicates;
     std::size_t m_pos = 0;
     std::size_t m_line = 1;
 };
@@ -192,7 +196,7 @@ void printValue(const boost::json::value& value, std::string& out, int indent) {
 
 JsonLineIndex JsonLineIndex::scan(std::string_view text) {
     JsonLineIndex index;
-    LineScanner(text, index.m_lines).run();
+    LineScanner(text, index.m_lines, index.m_duplicates).run();
     return index;
 }
 
@@ -234,6 +238,13 @@ Result<boost::json::value> parseJson(std::string_view text, std::string_view fil
                                                      ": not valid JSON: " + ec.message()};
     }
     return parser.release();
+}
+
+void checkDuplicateKeys(std::string_view text, std::vector<Diagnostic>& problems) {
+    const JsonLineIndex index = JsonLineIndex::scan(text);
+    for (const std::string& path : index.duplicateKeys()) {
+        problems.push_back({path, "appears twice in its object"});
+    }
 }
 
 Error describeProblems(std::string_view fileName, std::string_view text,

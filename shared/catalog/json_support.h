@@ -25,13 +25,19 @@ public:
     /// The line of `path`, or of its nearest ancestor present in the text (a missing field reports the
     /// object that lacks it).
     std::size_t lineOf(std::string_view path) const;
+    /// Paths of keys that appear a second time in the same object (Boost.JSON would keep only one).
+    const std::vector<std::string>& duplicateKeys() const { return m_duplicates; }
 
 private:
     std::map<std::string, std::size_t, std::less<>> m_lines;
+    std::vector<std::string> m_duplicates;
 };
 
 /// Parses JSON text; a syntax error reads "<file>:<line>:<column>: <what>".
 Result<boost::json::value> parseJson(std::string_view text, std::string_view fileName);
+
+/// Reports keys given twice in one object as problems ("appears twice in its object").
+void checkDuplicateKeys(std::string_view text, std::vector<Diagnostic>& problems);
 
 /// Turns problems into one error: "<file>:<line>: <path>: <message>" per line, at most `limit` lines.
 Error describeProblems(std::string_view fileName, std::string_view text,

@@ -116,6 +116,14 @@ private Q_SLOTS:
         QVERIFY(mentions(message, "hall.json:" + std::to_string(itemLine - 1) + ": items[10].kind"));
     }
 
+    void duplicateKeysAreRefused() {
+        std::string text = serializeCatalog(puyangData());
+        const auto [line, offset] = findNth(text, "\"online\": ", 2);
+        text.insert(offset, "\"online\": false, ");
+        QVERIFY(mentions(errorOf(text),
+                         "hall.json:" + std::to_string(line) + ": items[2].online: appears twice"));
+    }
+
     void crossReferencesAreChecked() {
         CatalogData data = puyangData();
         data.items[3].windows = {"9-99"};
