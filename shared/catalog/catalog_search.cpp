@@ -80,48 +80,57 @@ CatalogSearch::CatalogSearch(const Catalog& catalog) {
     }
 }
 
-int CatalogSearch::find(const Text& text, const std::u32string& term) {
+CatalogSearch::Match CatalogSearch::find(const Text& text, const std::u32string& term) {
+    Match weak;
     if (term.empty() || term.size() > text.characters.size()) {
-        return -1;
+        return weak;
     }
     for (std::size_t start = 0; start + term.size() <= text.characters.size(); ++start) {
         bool matches = true;
+        bool otherReadings = false;
         for (std::size_t k = 0; k < term.size() && matches; ++k) {
             const char32_t wanted = term[k];
-            const char32_t have = text.characters[start + k];
-            if (wanted == have) {
+            if (wanted == text.characters[start + k]) {
                 continue;
             }
             const std::string& initials = text.initials[start + k];
-            matches = wanted < 0x80 && wanted >= 'a' && wanted <= 'z' &&
-                      initials.find(static_cast<char>(wanted)) != std::string::npos;
+            const std::size_t at =
+                wanted >= 'a' && wanted <= 'z' ? initials.find(static_cast<char>(wanted)) : std::string::npos;
+            matches = at != std::string::npos;
+            otherReadings = otherReadings || at > 0;
         }
-        if (matches) {
-            return static_cast<int>(start);
+        if (matches && !otherReadings) {
+            return Match{static_cast<int>(start), false};
+        }
+        if (matches && !weak.found()) {
+            weak = Match{static_cast<int>(start), true};
         }
     }
-    return -1;
+    return weak;
 }
 
 int CatalogSearch::scoreTerm(const Entry& entry, const std::u32string& term, std::string_view rawTerm) const {
-    const auto early = [](int position) {
-        return std::max(0, 50 - position);
+    const auto score = [](const Match& match, int base) {
+        // A match through a less common reading is likely an accident: it ranks below every other kind.
+        return match.otherReadings ? std::max(1, 40 - match.position)
+                                   : base + std::max(0, 50 - match.position);
     };
     int best = 0;
-    const int inName = find(entry.name, term);
-    if (inName >= 0) {
-        best = (inName == 0 && term.size() == entry.name.characters.size()) ? kNameExact
-                                                                            : kNameMatch + early(inName);
+    const Match inName = find(entry.name, term);
+    if (inName.found()) {
+        const bool exact =
+            inName.position == 0 && !inName.otherReadings && term.size() == entry.name.characters.size();
+        best = exact ? kNameExact : score(inName, kNameMatch);
     }
     for (const Text& keyword : entry.keywords) {
-        const int position = find(keyword, term);
-        if (position >= 0) {
-            best = std::max(best, kKeywordMatch + early(position));
+        const Match inKeyword = find(keyword, term);
+        if (inKeyword.found()) {
+            best = std::max(best, score(inKeyword, kKeywordMatch));
         }
     }
-    const int inDepartment = find(entry.department, term);
-    if (inDepartment >= 0) {
-        best = std::max(best, kDepartmentMatch + early(inDepartment));
+    const Match inDepartment = find(entry.department, term);
+    if (inDepartment.found()) {
+        best = std::max(best, score(inDepartment, kDepartmentMatch));
     }
     if (rawTerm.size() >= 6 && entry.item->code.compare(0, rawTerm.size(), rawTerm) == 0) {
         best = std::max(best, kCodeMatch);

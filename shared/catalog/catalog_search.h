@@ -19,8 +19,9 @@ struct SearchHit {
 /// A term matches a run of characters in an item's name, keywords or department name, where a Chinese
 /// character matches itself or any initial of its readings and punctuation is skipped: "营业执照",
 /// "yyzz" and "yy执照" all find 营业执照. A term of six or more characters also matches the start of an item
-/// code. Results come best first (name before keywords before department; earlier match before later),
-/// ties in catalog order. The catalog must outlive the search.
+/// code. Results come best first (name before keywords before department; earlier match before later;
+/// a match that needs a character's less common reading after all others), ties in catalog order. The
+/// catalog must outlive the search.
 class CatalogSearch {
 public:
     explicit CatalogSearch(const Catalog& catalog);
@@ -39,8 +40,16 @@ private:
         Text department;
     };
 
+    /// Where a term matches: the first position using only characters and most-common-reading initials,
+    /// or failing that the first using other readings' initials too (a weaker match).
+    struct Match {
+        int position = -1;
+        bool otherReadings = false;
+        bool found() const { return position >= 0; }
+    };
+
     static Text prepare(std::string_view utf8);
-    static int find(const Text& text, const std::u32string& term);
+    static Match find(const Text& text, const std::u32string& term);
     int scoreTerm(const Entry& entry, const std::u32string& term, std::string_view rawTerm) const;
 
     std::vector<Entry> m_entries;

@@ -90,6 +90,23 @@ private Q_SLOTS:
         }
     }
 
+    void lessCommonReadingsRankLast() {
+        hall::Result<Catalog> district = loadCatalogFile(catalog_test::districtPath());
+        QVERIFY(district.ok());
+        const CatalogSearch search(*district);
+        const std::vector<SearchHit> hits = search.search("yyzz", 1000);
+        std::size_t licenceItems = 0;
+        for (const ServiceItem& item : district->items()) {
+            licenceItems += mentions(item, "营业执照") ? 1 : 0;
+        }
+        QVERIFY(hits.size() > licenceItems); // some names match through other readings
+        for (std::size_t i = 0; i < hits.size(); ++i) {
+            QCOMPARE(mentions(*hits[i].item, "营业执照"), i < licenceItems);
+        }
+        // pinyinInitials keeps the most common reading only: the documented limitation.
+        QCOMPARE(pinyinInitials("银行"), std::string("yx"));
+    }
+
     void wordsFindItemsByNameKeywordAndDepartment() {
         const CatalogSearch search(puyang());
         const std::vector<SearchHit> hits = search.search("公积金", 1000);
