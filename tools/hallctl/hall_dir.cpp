@@ -20,13 +20,16 @@ HallLayout::HallLayout(const std::filesystem::path& dataDir)
 
 hall::Result<std::unique_ptr<hall::store::Database>> openHall(const HallLayout& layout,
                                                               hall::store::Database::Mode mode) {
+    // Checked first because opening a missing database would create an empty one.
     std::error_code ec;
+    const char* missing = nullptr;
     if (!std::filesystem::is_directory(layout.root, ec))
-        return Error{ErrorCode::NotFound, "no hall at " + layout.root.string() + ": not a directory"};
-    if (!std::filesystem::is_regular_file(layout.database, ec))
-        return Error{ErrorCode::NotFound, "no hall at " + layout.root.string() + ": " +
-                                              layout.database.string() +
-                                              " is missing (create a hall with 'hallctl init')"};
+        missing = "the directory does not exist";
+    else if (!std::filesystem::is_regular_file(layout.database, ec))
+        missing = "it holds no hall.db";
+    if (missing != nullptr)
+        return Error{ErrorCode::NotFound, "no hall at " + layout.root.string() + ": " + missing +
+                                              " (create a hall with 'hallctl init')"};
     return hall::store::Database::open(layout.database.string(), mode);
 }
 
