@@ -168,12 +168,17 @@ private Q_SLOTS:
         const Run run = callHallctl({"backup", "--data-dir", dir, "--out", copy});
         HALLCTL_EXPECT(run, kExitOk);
         QCOMPARE(fileMode(copy), mode_t(0600));
+        // One self-contained file: no WAL side files beside it, before or after it is opened.
+        QVERIFY(!QFileInfo::exists(QString::fromStdString(copy + "-wal")));
         auto db = openDb(copy);
         const auto check = hall::store::verifyJournal(*db);
         QVERIFY(check.intact);
         QCOMPARE(check.checked, std::uint64_t(5));
         QVERIFY(hall::store::AccountStore(*db).find("sun.li").has_value());
         QCOMPARE(db->metaValue(kMetaHallName), openDb(database(dir))->metaValue(kMetaHallName));
+        db.reset();
+        QVERIFY(!QFileInfo::exists(QString::fromStdString(copy + "-wal")));
+        QVERIFY(!QFileInfo::exists(QString::fromStdString(copy + "-shm")));
 
         // An existing file is never replaced.
         HALLCTL_EXPECT(callHallctl({"backup", "--data-dir", dir, "--out", copy}), kExitNo);

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <ostream>
 
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 namespace hallctl {
@@ -44,6 +45,21 @@ private:
     bool m_kept = false;
 };
 
+/// The online backup copies the hall's WAL journal mode with its pages, and a WAL database grows -wal and
+/// -shm files beside it as soon as it is opened. A backup should be one self-contained file, so the copy
+/// is switched to a rollback journal; hall-server switches a restored copy back to WAL when it opens it.
+hall::Status makeSelfContained(const fs::path& file) {
+    sqlite3* db = nullptr;
+    int rc = sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
+    const std::string message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(db);
+    if (rc != SQLITE_OK)
+        return Error{ErrorCode::Unavailable, "cannot finish the backup " + file.string() + ": " + message};
+    return hall::success();
+}
+
 Result<int> runBackup(const Options& options, std::ostream& out, std::ostream&) {
     const std::string outOption = options.value("--out");
     if (outOption.empty())
@@ -68,6 +84,9 @@ Result<int> runBackup(const Options& options, std::ostream& out, std::ostream&) 
     if (::chmod(target.c_str(), 0600) != 0)
         return Error{ErrorCode::Unavailable,
                      "cannot restrict " + target.string() + ": " + std::strerror(errno)};
+
+    if (auto finished = makeSelfContained(target); !finished)
+        return finished.error();
 
     auto copy = Database::open(target.string(), Database::Mode::ReadOnly);
     if (!copy)
