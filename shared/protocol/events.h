@@ -45,6 +45,11 @@ constexpr bool eventKindIdsAreUnique() {
 static_assert(eventKindIdsAreUnique(), "HALL_EVENT_KINDS: every id must be unique and non-zero");
 } // namespace detail
 
+/// All known kinds, in registry order (for tests and docs that walk the registry).
+constexpr auto& allEventKindIds() {
+    return detail::kEventKindIds;
+}
+
 std::optional<EventKind> eventKindFromId(std::uint16_t id);
 std::string_view eventKindName(EventKind kind);
 
