@@ -10,7 +10,9 @@
     X(kDeviceCommand)                                                                                        \
     X(kAccountCommand)                                                                                       \
     X(kBackupCommand)                                                                                        \
-    X(kJournalCommand)
+    X(kJournalCommand)                                                                                       \
+    X(kCalendarCommand)                                                                                      \
+    X(kCheckCommand)
 
 namespace hallctl {
 
