@@ -19,7 +19,7 @@ constexpr int kExitNo = 1;
 constexpr int kExitUsage = 2;
 
 constexpr const char* kUsage =
-    "usage: hallctl catalog <command> ...\n"
+    "Usage: hallctl catalog <command> ...\n"
     "  convert --source FILE --profile puyang|district --out FILE\n"
     "                      make a hall definition from the district catalog (deterministic)\n"
     "  validate FILE       check a hall definition; problems name the line and the field\n"

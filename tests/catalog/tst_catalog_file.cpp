@@ -11,7 +11,9 @@
 #include <filesystem>
 #include <sstream>
 
-extern const hallctl::Command kCatalogCommand;
+namespace hallctl {
+extern const Command kCatalogCommand;
+}
 
 using namespace hall::catalog;
 
@@ -241,12 +243,12 @@ private Q_SLOTS:
     }
 
     void hallctlCommandForwards() {
-        QCOMPARE(kCatalogCommand.name, std::string_view("catalog"));
+        QCOMPARE(hallctl::kCatalogCommand.name, std::string_view("catalog"));
         std::ostringstream out;
         std::ostringstream err;
-        QCOMPARE(kCatalogCommand.run({"--help"}, out, err), hallctl::kExitOk);
+        QCOMPARE(hallctl::kCatalogCommand.run({"--help"}, out, err), hallctl::kExitOk);
         QVERIFY(mentions(out.str(), "convert --source FILE --profile puyang|district --out FILE"));
-        QCOMPARE(kCatalogCommand.run({"nonsense"}, out, err), hallctl::kExitUsage);
+        QCOMPARE(hallctl::kCatalogCommand.run({"nonsense"}, out, err), hallctl::kExitUsage);
     }
 };
 

@@ -12,7 +12,8 @@
     X(kBackupCommand)                                                                                        \
     X(kJournalCommand)                                                                                       \
     X(kCalendarCommand)                                                                                      \
-    X(kCheckCommand)
+    X(kCheckCommand)                                                                                         \
+    X(kCatalogCommand)
 
 namespace hallctl {
 

@@ -11,6 +11,8 @@ int runCatalog(const std::vector<std::string>& args, std::ostream& out, std::ost
 
 } // namespace
 
-extern const hallctl::Command kCatalogCommand;
-const hallctl::Command kCatalogCommand{
+namespace hallctl {
+extern const Command kCatalogCommand;
+const Command kCatalogCommand{
     "catalog", "convert, validate, inspect, search, import and export hall catalogs", &runCatalog};
+} // namespace hallctl
