@@ -58,7 +58,8 @@ std::string formatWaitEstimate(std::optional<std::chrono::seconds> wait, Languag
         if (minutes == 60) {
             return hoursAndMinutes(minutes, language);
         }
-        return chinese ? "约 " + std::to_string(minutes) + " 分钟" : "about " + std::to_string(minutes) + " minutes";
+        return chinese ? "约 " + std::to_string(minutes) + " 分钟"
+                       : "about " + std::to_string(minutes) + " minutes";
     }
     if (seconds <= 3 * kHour) {
         return hoursAndMinutes(roundToStep(seconds, 30 * kMinute) / kMinute, language);

@@ -32,7 +32,8 @@ std::string bodyDigits(const CaseNumber& number) {
     const int year = static_cast<int>(number.date.year());
     const unsigned month = static_cast<unsigned>(number.date.month());
     const unsigned day = static_cast<unsigned>(number.date.day());
-    return padded(static_cast<unsigned>(year), 4) + padded(month, 2) + padded(day, 2) + padded(number.serial, 5);
+    return padded(static_cast<unsigned>(year), 4) + padded(month, 2) + padded(day, 2) +
+           padded(number.serial, 5);
 }
 
 } // namespace
@@ -46,7 +47,8 @@ Result<CaseNumber> CaseNumber::make(domain::Date date, std::uint32_t serial) {
         return invalid("case date " + domain::formatIsoDate(date) + " is outside the years 2000 to 2099");
     }
     if (serial < 1 || serial > kMaxCaseSerial) {
-        return invalid("case serial " + std::to_string(serial) + " is outside 1 to " + std::to_string(kMaxCaseSerial));
+        return invalid("case serial " + std::to_string(serial) + " is outside 1 to " +
+                       std::to_string(kMaxCaseSerial));
     }
     return CaseNumber{date, serial};
 }
@@ -86,7 +88,8 @@ Result<CaseNumber> parseCaseNumber(std::string_view text) {
     }
     const std::string_view body = std::string_view(digits).substr(0, 13);
     if (caseCheckDigits(body) != std::string_view(digits).substr(13)) {
-        return invalid("case number check digits do not match: a digit may be mistyped or two digits swapped");
+        return invalid(
+            "case number check digits do not match: a digit may be mistyped or two digits swapped");
     }
     const std::string iso = digits.substr(0, 4) + "-" + digits.substr(4, 2) + "-" + digits.substr(6, 2);
     Result<domain::Date> date = domain::parseIsoDate(iso);

@@ -13,9 +13,10 @@ namespace {
 // Compound surnames (复姓) common enough to be worth keeping whole; the list follows the Hundred Family
 // Surnames and the ones seen in present-day registers.
 constexpr std::array<std::string_view, 40> kCompoundSurnames = {
-    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "轩辕",
-    "令狐", "钟离", "端木", "独孤", "南宫", "西门", "万俟", "闻人", "澹台", "公冶", "太史", "申屠", "赫连", "呼延",
-    "拓跋", "东郭", "百里", "司空", "濮阳", "淳于", "单于", "公羊", "仲孙", "宗政", "左丘", "第五"};
+    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
+    "宇文", "司徒", "夏侯", "轩辕", "令狐", "钟离", "端木", "独孤", "南宫", "西门",
+    "万俟", "闻人", "澹台", "公冶", "太史", "申屠", "赫连", "呼延", "拓跋", "东郭",
+    "百里", "司空", "濮阳", "淳于", "单于", "公羊", "仲孙", "宗政", "左丘", "第五"};
 
 bool isSeparator(char32_t c) {
     return c == U' ' || c == U'·' || c == U'•' || c == U'.' || c == U'-' || c == U'・';
@@ -32,16 +33,19 @@ std::string maskPersonName(std::string_view name) {
     if (characters.size() <= 1) {
         return characters.empty() ? std::string() : std::string(characters.front().bytes);
     }
-    const bool chinese = std::any_of(characters.begin(), characters.end(),
-                                     [](const detail::Utf8Character& c) { return detail::isHan(c.codePoint); });
+    const bool chinese =
+        std::any_of(characters.begin(), characters.end(),
+                    [](const detail::Utf8Character& c) { return detail::isHan(c.codePoint); });
     std::string out;
     if (chinese) {
         std::size_t keep = 1;
-        const std::size_t letters = static_cast<std::size_t>(std::count_if(
-            characters.begin(), characters.end(), [](const detail::Utf8Character& c) { return !isSeparator(c.codePoint); }));
+        const std::size_t letters = static_cast<std::size_t>(
+            std::count_if(characters.begin(), characters.end(),
+                          [](const detail::Utf8Character& c) { return !isSeparator(c.codePoint); }));
         if (letters >= 3) {
             const std::string firstTwo = std::string(characters[0].bytes) + std::string(characters[1].bytes);
-            if (std::find(kCompoundSurnames.begin(), kCompoundSurnames.end(), firstTwo) != kCompoundSurnames.end()) {
+            if (std::find(kCompoundSurnames.begin(), kCompoundSurnames.end(), firstTwo) !=
+                kCompoundSurnames.end()) {
                 keep = 2;
             }
         }

@@ -18,22 +18,25 @@ constexpr Fen kFenPerYuan = 100;
 constexpr std::size_t kMaxYuanDigits = 12;
 
 constexpr std::array<std::string_view, 10> kCapitalDigits = {"零", "壹", "贰", "叁", "肆",
-                                                              "伍", "陆", "柒", "捌", "玖"};
+                                                             "伍", "陆", "柒", "捌", "玖"};
 // Units inside a group of four digits, from the thousands down.
 constexpr std::array<std::string_view, 4> kPlaceUnits = {"仟", "佰", "拾", ""};
 // Units of the groups of four, from the lowest up.
 constexpr std::array<std::string_view, 3> kGroupUnits = {"", "万", "亿"};
 
-// Digits with thousands separators: "1,234,567". Returns the digits alone, or why the grouping is wrong.
+// Digits with or without thousands separators: "1,234,567" or "1234567". Returns the digits alone, or why the
+// grouping is wrong.
 Result<std::string> ungroup(std::string_view integer, std::string_view text) {
+    if (integer.find(',') == std::string_view::npos) {
+        return std::string(integer);
+    }
     std::string digits;
     std::size_t groupStart = 0;
     bool first = true;
     while (true) {
         const std::size_t comma = integer.find(',', groupStart);
-        const std::string_view group = integer.substr(groupStart, comma == std::string_view::npos
-                                                                      ? std::string_view::npos
-                                                                      : comma - groupStart);
+        const std::string_view group = integer.substr(
+            groupStart, comma == std::string_view::npos ? std::string_view::npos : comma - groupStart);
         const bool sizeOk = first ? (!group.empty() && group.size() <= 3) : group.size() == 3;
         if (!sizeOk) {
             return invalid("amount \"" + std::string(text) +
@@ -140,9 +143,10 @@ Result<Money> Money::minus(Money other) const {
 }
 
 Result<Money> Money::times(std::int64_t count) const {
-    if (m_fen != 0 && (count > kMaxFen || count < -kMaxFen || std::llabs(count) > kMaxFen / std::llabs(m_fen))) {
-        return invalid(formatMoney(*this) + " times " + std::to_string(count) + " is beyond the largest amount, " +
-                       formatMoney(Money(kMaxFen)));
+    if (m_fen != 0 &&
+        (count > kMaxFen || count < -kMaxFen || std::llabs(count) > kMaxFen / std::llabs(m_fen))) {
+        return invalid(formatMoney(*this) + " times " + std::to_string(count) +
+                       " is beyond the largest amount, " + formatMoney(Money(kMaxFen)));
     }
     return fromFen(m_fen * count);
 }
@@ -151,7 +155,7 @@ Result<Money> parseMoney(std::string_view text) {
     std::string_view rest = detail::trimSpaces(text);
     for (std::string_view symbol : {std::string_view("¥"), std::string_view("￥")}) {
         if (rest.starts_with(symbol)) {
-            rest.remove_prefix(symbol.size());
+            rest = detail::trimSpaces(rest.substr(symbol.size()));
             break;
         }
     }
@@ -171,15 +175,19 @@ Result<Money> parseMoney(std::string_view text) {
 
     const std::size_t dot = rest.find('.');
     const std::string_view integerPart = rest.substr(0, dot);
-    const std::string_view fractionPart = dot == std::string_view::npos ? std::string_view{} : rest.substr(dot + 1);
+    const std::string_view fractionPart =
+        dot == std::string_view::npos ? std::string_view{} : rest.substr(dot + 1);
     if (dot != std::string_view::npos && (integerPart.empty() || fractionPart.empty())) {
-        return invalid("amount \"" + std::string(text) + "\" needs digits on both sides of the dot, such as 0.50");
+        return invalid("amount \"" + std::string(text) +
+                       "\" needs digits on both sides of the dot, such as 0.50");
     }
     if (fractionPart.find_first_of(".,") != std::string_view::npos) {
-        return invalid("amount \"" + std::string(text) + "\" has more than one dot or a separator after the dot");
+        return invalid("amount \"" + std::string(text) +
+                       "\" has more than one dot or a separator after the dot");
     }
     if (fractionPart.size() > 2) {
-        return invalid("amount \"" + std::string(text) + "\" has more than two decimals; the smallest unit is one fen");
+        return invalid("amount \"" + std::string(text) +
+                       "\" has more than two decimals; the smallest unit is one fen");
     }
 
     Result<std::string> integerDigits = ungroup(integerPart, text);

@@ -67,7 +67,8 @@ std::string QuerySecret::printed() const {
 Result<QuerySecret> generateQuerySecret(const RandomSource& random, std::size_t length) {
     if (length < kMinQuerySecretLength || length > kMaxQuerySecretLength) {
         return invalid("query secret length " + std::to_string(length) + " is outside " +
-                       std::to_string(kMinQuerySecretLength) + " to " + std::to_string(kMaxQuerySecretLength));
+                       std::to_string(kMinQuerySecretLength) + " to " +
+                       std::to_string(kMaxQuerySecretLength));
     }
     std::string text;
     std::array<std::uint8_t, 16> buffer{};
@@ -103,7 +104,8 @@ Result<QuerySecret> parseQuerySecret(std::string_view text) {
     }
     if (cleaned.size() < kMinQuerySecretLength || cleaned.size() > kMaxQuerySecretLength) {
         return invalid("query code has " + std::to_string(cleaned.size()) + " characters, not " +
-                       std::to_string(kMinQuerySecretLength) + " to " + std::to_string(kMaxQuerySecretLength));
+                       std::to_string(kMinQuerySecretLength) + " to " +
+                       std::to_string(kMaxQuerySecretLength));
     }
     return QuerySecret(cleaned);
 }

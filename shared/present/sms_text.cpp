@@ -19,7 +19,8 @@ constexpr std::array<char32_t, 41> kGsmBasicExtra = {
     U'Δ',  U'Φ',  U'Γ', U'Λ', U'Ω', U'Π', U'Ψ', U'Σ', U'Θ', U'Ξ', U'Æ', U'æ', U'ß', U'É',
     U'¤',  U'¡',  U'Ä', U'Ö', U'Ñ', U'Ü', U'§', U'¿', U'ä', U'ö', U'ñ', U'ü', U'à'};
 // The extension table: each costs an escape septet plus its own.
-constexpr std::array<char32_t, 10> kGsmExtension = {U'\f', U'^', U'{', U'}', U'\\', U'[', U'~', U']', U'|', U'€'};
+constexpr std::array<char32_t, 10> kGsmExtension = {U'\f', U'^', U'{', U'}', U'\\',
+                                                    U'[',  U'~', U']', U'|', U'€'};
 
 template <std::size_t N> bool contains(const std::array<char32_t, N>& table, char32_t c) {
     return std::find(table.begin(), table.end(), c) != table.end();
@@ -61,21 +62,24 @@ SmsLength measureSms(std::string_view text) {
         utf16Units += character.codePoint > 0xFFFF ? 2 : 1;
     }
     if (gsm) {
-        return SmsLength{SmsEncoding::Gsm7, septets, segmentsFor(septets, kSmsGsm7SingleLimit, kSmsGsm7PartLimit)};
+        return SmsLength{SmsEncoding::Gsm7, septets,
+                         segmentsFor(septets, kSmsGsm7SingleLimit, kSmsGsm7PartLimit)};
     }
-    return SmsLength{SmsEncoding::Ucs2, utf16Units, segmentsFor(utf16Units, kSmsUcs2SingleLimit, kSmsUcs2PartLimit)};
+    return SmsLength{SmsEncoding::Ucs2, utf16Units,
+                     segmentsFor(utf16Units, kSmsUcs2SingleLimit, kSmsUcs2PartLimit)};
 }
 
 Result<SmsSignature> SmsSignature::make(std::string_view chinese, std::string_view english) {
     const std::vector<detail::Utf8Character> han = detail::splitUtf8(chinese);
     if (han.size() < 2 || han.size() > 8) {
-        return invalid("Chinese SMS signature \"" + std::string(chinese) + "\" has " + std::to_string(han.size()) +
-                       " characters; it needs 2 to 8");
+        return invalid("Chinese SMS signature \"" + std::string(chinese) + "\" has " +
+                       std::to_string(han.size()) + " characters; it needs 2 to 8");
     }
     for (const detail::Utf8Character& character : han) {
         if (!detail::isHan(character.codePoint) && !isAsciiAlnum(character.codePoint)) {
             return invalid("Chinese SMS signature \"" + std::string(chinese) + "\" contains \"" +
-                           std::string(character.bytes) + "\"; only Han characters, letters and digits are allowed");
+                           std::string(character.bytes) +
+                           "\"; only Han characters, letters and digits are allowed");
         }
     }
     if (english.size() < 2 || english.size() > 20) {
@@ -97,8 +101,9 @@ std::string SmsSignature::text(Language language) const {
     return language == Language::Chinese ? "【" + m_chinese + "】" : "[" + m_english + "] ";
 }
 
-std::string ticketIssuedSms(const SmsSignature& signature, const TicketNumber& ticket, std::uint32_t peopleAhead,
-                            std::optional<std::chrono::seconds> wait, Language language) {
+std::string ticketIssuedSms(const SmsSignature& signature, const TicketNumber& ticket,
+                            std::uint32_t peopleAhead, std::optional<std::chrono::seconds> wait,
+                            Language language) {
     std::string out = signature.text(language);
     if (language == Language::Chinese) {
         out += "您的号码 " + ticket.text() + "，" + peopleAheadText(peopleAhead, language);
@@ -108,7 +113,8 @@ std::string ticketIssuedSms(const SmsSignature& signature, const TicketNumber& t
         out += "，请留意叫号。";
         return out;
     }
-    const std::string ahead = peopleAhead == 0 ? std::string("You are next") : peopleAheadText(peopleAhead, language);
+    const std::string ahead =
+        peopleAhead == 0 ? std::string("You are next") : peopleAheadText(peopleAhead, language);
     out += "Your ticket is " + ticket.text() + ". " + ahead;
     if (wait) {
         out += ", estimated wait " + formatWaitEstimate(wait, language);

@@ -64,8 +64,9 @@ private:
 ///   "[Sunshine Hall] Your ticket is A023. 12 people ahead of you, estimated wait about 15 minutes.
 ///    Please watch the display."
 /// The wait clause is left out when the estimate is unknown.
-std::string ticketIssuedSms(const SmsSignature& signature, const TicketNumber& ticket, std::uint32_t peopleAhead,
-                            std::optional<std::chrono::seconds> wait, Language language);
+std::string ticketIssuedSms(const SmsSignature& signature, const TicketNumber& ticket,
+                            std::uint32_t peopleAhead, std::optional<std::chrono::seconds> wait,
+                            Language language);
 
 /// When the hall's reminder position is reached:
 ///   "【阳光大厦】A023 号前面还有 3 人，请回到大厅留意叫号。" ("A023 号即将叫到" when none are left)

@@ -2,8 +2,6 @@
 
 #include "present/utf8_text.h"
 
-#include <cassert>
-
 namespace hall::present {
 
 namespace {
@@ -111,7 +109,8 @@ Status checkQueuePrefix(std::string_view prefix) {
 Status checkTicketWidth(int width) {
     if (width < kMinTicketWidth || width > kMaxTicketWidth) {
         return invalid("ticket width " + std::to_string(width) + " is outside " +
-                       std::to_string(kMinTicketWidth) + " to " + std::to_string(kMaxTicketWidth) + " digits");
+                       std::to_string(kMinTicketWidth) + " to " + std::to_string(kMaxTicketWidth) +
+                       " digits");
     }
     return success();
 }

@@ -42,8 +42,8 @@ std::vector<Utf8Character> splitUtf8(std::string_view text) {
             codePoint = (codePoint << 6) | (byte & 0x3F);
         }
         // Overlong forms, surrogates and code points past U+10FFFF are not text either.
-        if (valid && (codePoint < minimum || (codePoint >= 0xD800 && codePoint <= 0xDFFF) ||
-                      codePoint > 0x10FFFF)) {
+        if (valid &&
+            (codePoint < minimum || (codePoint >= 0xD800 && codePoint <= 0xDFFF) || codePoint > 0x10FFFF)) {
             valid = false;
         }
         if (!valid) {

@@ -28,7 +28,8 @@ std::uint16_t readU16(std::string_view bytes, std::size_t at) {
 }
 
 std::uint32_t readU32(std::string_view bytes, std::size_t at) {
-    return static_cast<std::uint32_t>(readU16(bytes, at)) | static_cast<std::uint32_t>(readU16(bytes, at + 2)) << 16;
+    return static_cast<std::uint32_t>(readU16(bytes, at)) | static_cast<std::uint32_t>(readU16(bytes, at + 2))
+                                                                << 16;
 }
 
 bool isRegularFile(const std::filesystem::path& path) {
@@ -114,8 +115,8 @@ Result<WavInfo> parseWavHeader(std::string_view bytes) {
             info.bitsPerSample = readU16(bytes, body + 14);
             const bool sane = info.channels >= 1 && info.channels <= 8 && info.sampleRate >= 1000 &&
                               info.sampleRate <= 192000 &&
-                              (info.bitsPerSample == 8 || info.bitsPerSample == 16 || info.bitsPerSample == 24 ||
-                               info.bitsPerSample == 32) &&
+                              (info.bitsPerSample == 8 || info.bitsPerSample == 16 ||
+                               info.bitsPerSample == 24 || info.bitsPerSample == 32) &&
                               blockAlign == info.channels * (info.bitsPerSample / 8);
             if (!sane) {
                 return invalid("the fmt chunk describes no playable PCM layout");

@@ -7,9 +7,9 @@ namespace hall::present {
 namespace {
 
 std::vector<std::string> makeAllClipIds() {
-    std::vector<std::string> ids = {std::string(kClipChime),  std::string(kClipPlease), std::string(kClipNumber),
-                                    std::string(kClipTo),     std::string(kClipWindow), std::string(kClipAgain),
-                                    std::string(kClipDash)};
+    std::vector<std::string> ids = {
+        std::string(kClipChime),  std::string(kClipPlease), std::string(kClipNumber), std::string(kClipTo),
+        std::string(kClipWindow), std::string(kClipAgain),  std::string(kClipDash)};
     for (char letter = 'A'; letter <= 'Z'; ++letter) {
         ids.push_back(letterClip(letter));
     }

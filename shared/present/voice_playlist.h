@@ -21,13 +21,13 @@ namespace hall::present {
 // Recall: chime 再次呼叫 请 A 零 二 三 号 到 二 杠 零 七 号窗口办理
 
 /// Clip ids: also the file names without ".wav".
-inline constexpr std::string_view kClipChime = "chime";             ///< two-tone chime before each call
-inline constexpr std::string_view kClipPlease = "call_please";      ///< 请
-inline constexpr std::string_view kClipNumber = "call_number";      ///< 号
-inline constexpr std::string_view kClipTo = "call_to";              ///< 到
-inline constexpr std::string_view kClipWindow = "call_window";      ///< 号窗口办理
-inline constexpr std::string_view kClipAgain = "call_again";        ///< 再次呼叫
-inline constexpr std::string_view kClipDash = "dash";               ///< 杠
+inline constexpr std::string_view kClipChime = "chime";        ///< two-tone chime before each call
+inline constexpr std::string_view kClipPlease = "call_please"; ///< 请
+inline constexpr std::string_view kClipNumber = "call_number"; ///< 号
+inline constexpr std::string_view kClipTo = "call_to";         ///< 到
+inline constexpr std::string_view kClipWindow = "call_window"; ///< 号窗口办理
+inline constexpr std::string_view kClipAgain = "call_again";   ///< 再次呼叫
+inline constexpr std::string_view kClipDash = "dash";          ///< 杠
 /// "letter_a" to "letter_z" and "digit_0" to "digit_9".
 std::string letterClip(char upperCaseLetter);
 std::string digitClip(char digit);

@@ -34,8 +34,8 @@ std::string WindowId::text() const {
 }
 
 Result<WindowId> parseWindowId(std::string_view text) {
-    const bool shaped = text.size() == 4 && isAsciiDigit(text[0]) && text[1] == '-' && isAsciiDigit(text[2]) &&
-                        isAsciiDigit(text[3]);
+    const bool shaped = text.size() == 4 && isAsciiDigit(text[0]) && text[1] == '-' &&
+                        isAsciiDigit(text[2]) && isAsciiDigit(text[3]);
     if (!shaped) {
         return invalid("window \"" + std::string(text) +
                        "\" is not a floor digit, a dash and a two-digit number, such as 2-07");

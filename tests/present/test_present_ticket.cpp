@@ -84,7 +84,8 @@ private Q_SLOTS:
     }
 
     void roundTripEveryPrefixAndWidth() {
-        const std::vector<std::uint32_t> serials = {1, 9, 10, 23, 99, 100, 999, 1000, 4567, 9999, 10000, kMaxTicketSerial};
+        const std::vector<std::uint32_t> serials = {1,   9,    10,   23,   99,    100,
+                                                    999, 1000, 4567, 9999, 10000, kMaxTicketSerial};
         int checked = 0;
         for (const std::string& prefix : allPrefixes()) {
             for (int width = kMinTicketWidth; width <= kMaxTicketWidth; ++width) {
@@ -121,25 +122,33 @@ private Q_SLOTS:
     }
 
     void strictParseErrors() {
-        QCOMPARE(errorOf(parseTicketNumber("A23", 3)), std::string("ticket number \"A23\" should be written A023"));
-        QCOMPARE(errorOf(parseTicketNumber("A0023", 3)), std::string("ticket number \"A0023\" should be written A023"));
+        QCOMPARE(errorOf(parseTicketNumber("A23", 3)),
+                 std::string("ticket number \"A23\" should be written A023"));
+        QCOMPARE(errorOf(parseTicketNumber("A0023", 3)),
+                 std::string("ticket number \"A0023\" should be written A023"));
         QCOMPARE(errorOf(parseTicketNumber("A01000", 3)),
                  std::string("ticket number \"A01000\" should be written A1000"));
         QCOMPARE(errorOf(parseTicketNumber("", 3)), std::string("ticket number is empty"));
-        QCOMPARE(errorOf(parseTicketNumber("023", 3)), std::string("ticket number \"023\" has no queue letter in front"));
+        QCOMPARE(errorOf(parseTicketNumber("023", 3)),
+                 std::string("ticket number \"023\" has no queue letter in front"));
         QCOMPARE(errorOf(parseTicketNumber("AB", 3)),
                  std::string("ticket number \"AB\" has no digits after the queue letters"));
-        QCOMPARE(errorOf(parseTicketNumber("A000", 3)), std::string("ticket number \"A000\" is 0; numbers start at 1"));
+        QCOMPARE(errorOf(parseTicketNumber("A000", 3)),
+                 std::string("ticket number \"A000\" is 0; numbers start at 1"));
         QCOMPARE(errorOf(parseTicketNumber("A100000", 3)),
                  std::string("ticket number \"A100000\" is above the highest number, 99999"));
         QCOMPARE(errorOf(parseTicketNumber("A99999999999999999999", 3)),
                  std::string("ticket number \"A99999999999999999999\" is above the highest number, 99999"));
-        QCOMPARE(errorOf(parseTicketNumber("A 023", 3)),
-                 std::string("ticket number \"A 023\" contains a space; it is letters followed by digits, such as A023"));
+        QCOMPARE(
+            errorOf(parseTicketNumber("A 023", 3)),
+            std::string(
+                "ticket number \"A 023\" contains a space; it is letters followed by digits, such as A023"));
         QCOMPARE(errorOf(parseTicketNumber("A02３", 3)),
-                 std::string("ticket number \"A02３\" contains ３; it is letters followed by digits, such as A023"));
+                 std::string(
+                     "ticket number \"A02３\" contains ３; it is letters followed by digits, such as A023"));
         QCOMPARE(errorOf(parseTicketNumber("A023B", 3)),
-                 std::string("ticket number \"A023B\" contains B; it is letters followed by digits, such as A023"));
+                 std::string(
+                     "ticket number \"A023B\" contains B; it is letters followed by digits, such as A023"));
         QVERIFY(!parseTicketNumber("a023", 3).ok());
         QVERIFY(!parseTicketNumber("VIP001", 3).ok());
         QVERIFY(!parseTicketNumber("I023", 3).ok());
@@ -187,8 +196,9 @@ private Q_SLOTS:
             QVERIFY2(!refused.ok(), bad);
             QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
         }
-        QCOMPARE(parseWindowId("2-7").error().message,
-                 std::string("window \"2-7\" is not a floor digit, a dash and a two-digit number, such as 2-07"));
+        QCOMPARE(
+            parseWindowId("2-7").error().message,
+            std::string("window \"2-7\" is not a floor digit, a dash and a two-digit number, such as 2-07"));
         QCOMPARE(parseWindowId("2-00").error().message, std::string("window number 0 is outside 1 to 99"));
         QVERIFY(!WindowId::make(10, 1).ok());
         QVERIFY(!WindowId::make(1, 100).ok());
@@ -206,8 +216,12 @@ private Q_SLOTS:
     }
 
     void waitEstimates() {
-        const auto zh = [](std::optional<std::chrono::seconds> s) { return formatWaitEstimate(s, Language::Chinese); };
-        const auto en = [](std::optional<std::chrono::seconds> s) { return formatWaitEstimate(s, Language::English); };
+        const auto zh = [](std::optional<std::chrono::seconds> s) {
+            return formatWaitEstimate(s, Language::Chinese);
+        };
+        const auto en = [](std::optional<std::chrono::seconds> s) {
+            return formatWaitEstimate(s, Language::English);
+        };
         QCOMPARE(zh(std::nullopt), std::string("暂无法估计"));
         QCOMPARE(en(std::nullopt), std::string("not known yet"));
         QCOMPARE(zh(0s), std::string("不到 5 分钟"));
@@ -247,16 +261,19 @@ private Q_SLOTS:
         QCOMPARE(ticketIssuedSms(sig, t, 0, std::nullopt, Language::Chinese),
                  std::string("【阳光大厦】您的号码 A023，下一位就是您，请留意叫号。"));
         QCOMPARE(ticketIssuedSms(sig, t, 12, 15min, Language::English),
-                 std::string("[Sunshine Hall] Your ticket is A023. 12 people ahead of you, estimated wait about 15 "
-                             "minutes. Please watch the display."));
+                 std::string(
+                     "[Sunshine Hall] Your ticket is A023. 12 people ahead of you, estimated wait about 15 "
+                     "minutes. Please watch the display."));
         QCOMPARE(ticketIssuedSms(sig, t, 0, std::nullopt, Language::English),
                  std::string("[Sunshine Hall] Your ticket is A023. You are next. Please watch the display."));
         QCOMPARE(turnNearSms(sig, t, 3, Language::Chinese),
                  std::string("【阳光大厦】A023 号前面还有 3 人，请回到大厅留意叫号。"));
-        QCOMPARE(turnNearSms(sig, t, 0, Language::Chinese), std::string("【阳光大厦】A023 号即将叫到，请回到大厅留意叫号。"));
-        QCOMPARE(turnNearSms(sig, t, 3, Language::English),
-                 std::string("[Sunshine Hall] Ticket A023: 3 people ahead of you. Please return to the hall and "
-                             "watch the display."));
+        QCOMPARE(turnNearSms(sig, t, 0, Language::Chinese),
+                 std::string("【阳光大厦】A023 号即将叫到，请回到大厅留意叫号。"));
+        QCOMPARE(
+            turnNearSms(sig, t, 3, Language::English),
+            std::string("[Sunshine Hall] Ticket A023: 3 people ahead of you. Please return to the hall and "
+                        "watch the display."));
         QCOMPARE(ticketCalledSms(sig, t, window(2, 7), Language::Chinese),
                  std::string("【阳光大厦】请 A023 号到 2 楼 2-07 号窗口办理。"));
         QCOMPARE(ticketCalledSms(sig, t, window(2, 7), Language::English),
@@ -308,7 +325,7 @@ private Q_SLOTS:
         QCOMPARE(widest.text().size(), std::size_t(7));
         const std::uint32_t most = std::numeric_limits<std::uint32_t>::max();
         const std::vector<std::optional<std::chrono::seconds>> waits = {std::nullopt, 0s,  2h + 20min, 95min,
-                                                                         55min,        10h, 1h};
+                                                                        55min,        10h, 1h};
         std::size_t longestChinese = 0;
         std::size_t longestEnglish = 0;
         const auto check = [&](const std::string& text, Language language) {
@@ -333,8 +350,8 @@ private Q_SLOTS:
             }
             check(ticketCalledSms(sig, widest, window(9, 99), language), language);
         }
-        qInfo("longest Chinese SMS: %zu of %zu units; longest English SMS: %zu of %zu septets", longestChinese,
-              kSmsUcs2SingleLimit, longestEnglish, kSmsGsm7SingleLimit);
+        qInfo("longest Chinese SMS: %zu of %zu units; longest English SMS: %zu of %zu septets",
+              longestChinese, kSmsUcs2SingleLimit, longestEnglish, kSmsGsm7SingleLimit);
     }
 };
 
