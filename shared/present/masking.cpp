@@ -73,9 +73,13 @@ std::string maskIdNumber(std::string_view number) {
     const std::size_t length = characters.size();
     std::size_t keepFront = 0;
     std::size_t keepBack = 0;
-    if (length >= 15) {
+    if (length >= 16) {
         keepFront = 3;
         keepBack = 4;
+    } else if (length == 15) {
+        // A first-generation number ends its birth date at digit 12; the last four would show part of it.
+        keepFront = 3;
+        keepBack = 3;
     } else if (length >= 8) {
         keepBack = 4;
     }

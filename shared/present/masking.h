@@ -19,11 +19,12 @@ namespace hall::present {
 /// Surrounding spaces are dropped; an empty name stays empty.
 std::string maskPersonName(std::string_view name);
 
-/// An identity document number: 18-character resident ID numbers and anything of 15 characters or more
+/// An identity document number: 18-character resident ID numbers and anything of 16 characters or more
 /// keep the first 3 (the province and the start of the city code, never the birth date) and the last 4
-/// (which people check against their card): 110105194912310025 -> 110***********0025. Shorter numbers
-/// (passports, travel permits) of 8 to 14 characters keep only the last 4: E12345678 -> *****5678.
-/// Anything shorter is hidden completely. Surrounding spaces are dropped.
+/// (which people check against their card): 110105194912310025 -> 110***********0025. A 15-character
+/// first-generation number keeps the first 3 and the last 3, because its birth date ends at digit 12.
+/// Shorter numbers (passports, travel permits) of 8 to 14 characters keep only the last 4:
+/// E12345678 -> *****5678. Anything shorter is hidden completely. Surrounding spaces are dropped.
 std::string maskIdNumber(std::string_view number);
 
 /// A mobile number, read as hall::domain::checkMobileNumber reads it (spaces, dashes, +86 allowed), is

@@ -94,6 +94,8 @@ private Q_SLOTS:
         const std::string text = number.text();
         QCOMPARE(text.substr(0, 15), std::string("2026-0207-00042"));
         QCOMPARE(text.size(), std::size_t(18));
+        // The example in docs/presentation.md.
+        QCOMPARE(text, std::string("2026-0207-00042-09"));
         QCOMPARE(number.digits(), std::string("202602070004") + "2" + text.substr(16, 2));
         QCOMPARE(wholeMod97(number.digits()), 1);
         QCOMPARE(caseCheckDigits("2026020700042"), text.substr(16, 2));
