@@ -18,6 +18,9 @@ constexpr std::uint32_t kAnyPerson =
     personBit(PersonRole::TradingOfficer) | personBit(PersonRole::CreditOfficer) |
     personBit(PersonRole::BidderAgent);
 constexpr std::uint32_t kOversight = personBit(PersonRole::Supervisor) | personBit(PersonRole::Administrator);
+// Queue work happens at a numbered window: a clerk PC bound to it, with a clerk (or a supervisor covering).
+constexpr std::uint32_t kWindowDevice = deviceBit(DeviceRole::ClerkPc);
+constexpr std::uint32_t kWindowStaff = personBit(PersonRole::Clerk) | personBit(PersonRole::Supervisor);
 
 // The role matrix. Every request type a client may send has exactly one row; a test checks that.
 constexpr std::array kRules{
@@ -30,6 +33,23 @@ constexpr std::array kRules{
                deviceBit(DeviceRole::ClerkPc) | deviceBit(DeviceRole::Admin), true, kOversight},
     AccessRule{MessageType::ListNotices, MessageType::NoticeList, false, kAnyDevice, false, 0},
     AccessRule{MessageType::GetServerStatus, MessageType::ServerStatus, false, deviceBit(DeviceRole::Admin),
+               false, 0},
+    // The queue (docs/queue.md).
+    AccessRule{MessageType::IssueTicket, MessageType::IssueTicketOk, true, deviceBit(DeviceRole::Kiosk),
+               false, 0},
+    AccessRule{MessageType::CallNext, MessageType::TicketOk, true, kWindowDevice, true, kWindowStaff},
+    AccessRule{MessageType::Recall, MessageType::TicketOk, true, kWindowDevice, true, kWindowStaff},
+    AccessRule{MessageType::MarkNoShow, MessageType::TicketOk, true, kWindowDevice, true, kWindowStaff},
+    AccessRule{MessageType::Reactivate, MessageType::TicketOk, true, kWindowDevice, true, kWindowStaff},
+    AccessRule{MessageType::BeginService, MessageType::TicketOk, true, kWindowDevice, true, kWindowStaff},
+    AccessRule{MessageType::FinishService, MessageType::TicketOk, true, kWindowDevice, true, kWindowStaff},
+    AccessRule{MessageType::CancelTicket, MessageType::TicketOk, true, kWindowDevice, true, kOversight},
+    AccessRule{MessageType::TransferTicket, MessageType::TicketOk, true, kWindowDevice, true, kWindowStaff},
+    AccessRule{MessageType::SetWindowState, MessageType::WindowOk, true, kWindowDevice, true, kWindowStaff},
+    AccessRule{MessageType::GetQueueBoard, MessageType::QueueBoard, false, kAnyDevice, false, 0},
+    AccessRule{MessageType::GetWindowQueue, MessageType::WindowQueue, false, kWindowDevice, true,
+               kWindowStaff},
+    AccessRule{MessageType::SubmitRating, MessageType::SubmitRatingOk, true, deviceBit(DeviceRole::Tablet),
                false, 0},
 };
 

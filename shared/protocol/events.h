@@ -17,7 +17,13 @@ namespace hall {
     X(NoticePosted, 1)                                                                                       \
     X(LoginRecorded, 2)                                                                                      \
     X(AccountChanged, 10)                                                                                    \
-    X(DeviceChanged, 11)
+    X(DeviceChanged, 11)                                                                                     \
+    X(TicketIssued, 30)                                                                                      \
+    X(TicketCalled, 31)                                                                                      \
+    X(TicketChanged, 32)                                                                                     \
+    X(WindowChanged, 33)                                                                                     \
+    X(RatingRecorded, 34)                                                                                    \
+    X(QueueDayClosed, 35)
 
 enum class EventKind : std::uint16_t {
 #define HALL_EVENT_ENUM(name, id) name = id,
@@ -136,8 +142,7 @@ struct DeviceChanged {
     friend bool operator==(const DeviceChanged&, const DeviceChanged&) = default;
 };
 
-template <typename E>
-std::string encodeEventBody(const E& event) {
+template <typename E> std::string encodeEventBody(const E& event) {
     WireWriter w;
     event.encode(w);
     return std::move(w).take();

@@ -30,7 +30,26 @@ namespace hall {
     X(ListNotices, 102)                                                                                      \
     X(NoticeList, 103)                                                                                       \
     X(GetServerStatus, 104)                                                                                  \
-    X(ServerStatus, 105)
+    X(ServerStatus, 105)                                                                                     \
+    X(IssueTicket, 200)                                                                                      \
+    X(IssueTicketOk, 201)                                                                                    \
+    X(CallNext, 202)                                                                                         \
+    X(TicketOk, 203)                                                                                         \
+    X(Recall, 204)                                                                                           \
+    X(MarkNoShow, 205)                                                                                       \
+    X(Reactivate, 206)                                                                                       \
+    X(BeginService, 207)                                                                                     \
+    X(FinishService, 208)                                                                                    \
+    X(CancelTicket, 209)                                                                                     \
+    X(TransferTicket, 210)                                                                                   \
+    X(SetWindowState, 211)                                                                                   \
+    X(WindowOk, 212)                                                                                         \
+    X(GetQueueBoard, 213)                                                                                    \
+    X(QueueBoard, 214)                                                                                       \
+    X(GetWindowQueue, 215)                                                                                   \
+    X(WindowQueue, 216)                                                                                      \
+    X(SubmitRating, 217)                                                                                     \
+    X(SubmitRatingOk, 218)
 
 enum class MessageType : std::uint16_t {
 #define HALL_ENUM_ENTRY(name, id) name = id,

@@ -4,6 +4,8 @@
 #include "protocol/events.h"
 #include "protocol/frame.h"
 #include "protocol/messages.h"
+#include "protocol/queue_events.h"
+#include "protocol/queue_messages.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -33,6 +35,12 @@ void decodeBody(const hall::FrameView& frame) {
     }
     (void)NoticePosted::decode(frame.body);
     (void)LoginRecorded::decode(frame.body);
+    (void)TicketIssued::decode(frame.body);
+    (void)TicketCalled::decode(frame.body);
+    (void)TicketChanged::decode(frame.body);
+    (void)WindowChanged::decode(frame.body);
+    (void)RatingRecorded::decode(frame.body);
+    (void)QueueDayClosed::decode(frame.body);
 }
 
 } // namespace
