@@ -40,6 +40,18 @@ function(hall_add_translations target)
         list(APPEND ts_files ${ts_dir}/${arg_NAME}_${lang}.ts)
     endforeach()
 
+    # A new catalog starts as an empty file in the source tree, ready to commit. Left to Qt, a missing
+    # file becomes a build rule that keeps recreating it empty until CMake runs again, and would undo
+    # the first update_translations.
+    foreach(ts IN LISTS ts_files)
+        if(NOT EXISTS ${ts})
+            string(REGEX MATCH "_([a-z][a-z](_[A-Z][A-Z])?)\\.ts$" _ ${ts})
+            file(WRITE ${ts} "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE TS>\n"
+                             "<TS version=\"2.1\" language=\"${CMAKE_MATCH_1}\">\n</TS>\n")
+            message(STATUS "Created ${ts}: build update_translations to fill it")
+        endif()
+    endforeach()
+
     set(sources)
     foreach(src IN LISTS arg_SOURCES)
         cmake_path(ABSOLUTE_PATH src BASE_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR} NORMALIZE

@@ -4,7 +4,7 @@
 <context>
     <name>hall::touch::ConfirmationPanel</name>
     <message>
-        <location filename="../../touchui/confirmation_panel.cpp" line="+289"/>
+        <location filename="../../touchui/confirmation_panel.cpp" line="+293"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>hall::touch::NumericKeypad</name>
     <message>
-        <location filename="../../touchui/numeric_keypad.cpp" line="+144"/>
+        <location filename="../../touchui/numeric_keypad.cpp" line="+145"/>
         <source>Backspace</source>
         <translation>删除</translation>
     </message>
@@ -63,7 +63,7 @@
 <context>
     <name>hall::touch::StatusBanner</name>
     <message>
-        <location filename="../../touchui/status_banner.cpp" line="+138"/>
+        <location filename="../../touchui/status_banner.cpp" line="+140"/>
         <source>Offline — showing saved information. Taking a number and queries may be unavailable.</source>
         <translation>网络已断开，正在显示已保存的信息，取号和查询可能暂时无法使用。</translation>
     </message>
