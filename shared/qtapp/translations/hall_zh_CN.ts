@@ -4,7 +4,7 @@
 <context>
     <name>hall::touch::ConfirmationPanel</name>
     <message>
-        <location filename="../../touchui/confirmation_panel.cpp" line="+293"/>
+        <location filename="../../touchui/confirmation_panel.cpp" line="+296"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>hall::touch::NumericKeypad</name>
     <message>
-        <location filename="../../touchui/numeric_keypad.cpp" line="+145"/>
+        <location filename="../../touchui/numeric_keypad.cpp" line="+147"/>
         <source>Backspace</source>
         <translation>删除</translation>
     </message>

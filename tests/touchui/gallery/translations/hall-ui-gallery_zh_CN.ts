@@ -4,7 +4,7 @@
 <context>
     <name>Gallery</name>
     <message>
-        <location filename="../gallery_pages.cpp" line="+57"/>
+        <location filename="../gallery_pages.cpp" line="+66"/>
         <source>Enter all 18 characters of the ID number (%1 so far).</source>
         <translation>请输入完整的 18 位身份证号码（已输入 %1 位）。</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>只有最后一位可以是 X。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>This ID number is not valid. Please check it and enter it again.</source>
         <translation>身份证号码有误，请核对后重新输入。</translation>
     </message>
@@ -24,34 +24,34 @@
         <translation>身份证号码已输入完整。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Welcome to the Sunshine Service Hall</source>
         <translation>欢迎来到阳光政务服务大厅</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Tap the department you need. Ask the staff at the front desk if you are not sure.</source>
         <translation>请点击要办理业务的部门。如不确定，请咨询大厅服务台工作人员。</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+101"/>
+        <location line="+38"/>
+        <location line="+110"/>
         <source>Take a number</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location line="-98"/>
-        <location line="+100"/>
+        <location line="-107"/>
+        <location line="+109"/>
         <source>Service guides</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-108"/>
         <source>Case progress</source>
         <translation>办件进度</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Search for a service</source>
         <translation>搜索办事事项</translation>
     </message>
@@ -61,12 +61,12 @@
         <translation>可输入拼音首字母、全拼，或点击下方常用词</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>Enter the applicant&apos;s ID number</source>
         <translation>请输入申请人身份证号码</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Materials received at window 2-07</source>
         <translation>2-07 窗口已收取的材料</translation>
     </message>
@@ -76,7 +76,7 @@
         <translation>以上材料是否齐全、无误？</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Please check the list. If something is missing, tap &quot;Not yet&quot; and tell the clerk.</source>
         <translation>请核对材料清单。如有缺漏，请点击“还有问题”并告诉窗口工作人员。</translation>
     </message>
@@ -91,7 +91,7 @@
         <translation>确认无误</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>The ticket printer is out of paper. Please ask the staff for help.</source>
         <translation>取号机打印纸已用完，请联系工作人员。</translation>
     </message>
@@ -117,7 +117,7 @@
         <translation>按下状态</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Body text is at least 18 points on touch screens.</source>
         <translation>触摸屏上的正文字号不小于 18 磅。</translation>
     </message>
