@@ -11,7 +11,7 @@ packages=(
     libboost1.81-dev libssl-dev libsqlite3-dev sqlite3 openssl libqrencode-dev
     xvfb xauth fonts-noto-cjk imagemagick poppler-utils
     espeak-ng sox pulseaudio pulseaudio-utils
-    kannel clang libclang-rt-14-dev
+    kannel kannel-extras clang libclang-rt-14-dev
 )
 
 missing=()

@@ -100,4 +100,78 @@ Result<LoginRecorded> LoginRecorded::decode(std::string_view body) {
     return r.finish(std::move(e));
 }
 
+std::string_view accountChangeName(AccountChange change) {
+    switch (change) {
+    case AccountChange::Created:
+        return "created";
+    case AccountChange::PasswordChanged:
+        return "password-changed";
+    case AccountChange::Unlocked:
+        return "unlocked";
+    case AccountChange::Disabled:
+        return "disabled";
+    case AccountChange::Enabled:
+        return "enabled";
+    }
+    return "unknown";
+}
+
+void AccountChanged::encode(WireWriter& w) const {
+    w.u8(static_cast<std::uint8_t>(change));
+    w.str(username);
+    w.u8(static_cast<std::uint8_t>(role));
+}
+
+Result<AccountChanged> AccountChanged::decode(std::string_view body) {
+    WireReader r(body);
+    AccountChanged e;
+    const std::uint8_t change = r.u8("change");
+    if (!r.failed() && (change < 1 || change > 5))
+        r.fail("change", "unknown account change");
+    e.change = static_cast<AccountChange>(change);
+    e.username = r.str("username", 64);
+    const auto role = personRoleFromId(r.u8("role"));
+    if (!r.failed() && !role)
+        r.fail("role", "unknown person role");
+    e.role = role.value_or(PersonRole::Clerk);
+    return r.finish(std::move(e));
+}
+
+std::string_view deviceChangeName(DeviceChange change) {
+    switch (change) {
+    case DeviceChange::Added:
+        return "added";
+    case DeviceChange::Revoked:
+        return "revoked";
+    }
+    return "unknown";
+}
+
+void DeviceChanged::encode(WireWriter& w) const {
+    w.u8(static_cast<std::uint8_t>(change));
+    w.str(device.name);
+    w.u8(static_cast<std::uint8_t>(device.role));
+    w.str(device.window);
+    w.u8(device.floor);
+    w.str(fingerprint);
+}
+
+Result<DeviceChanged> DeviceChanged::decode(std::string_view body) {
+    WireReader r(body);
+    DeviceChanged e;
+    const std::uint8_t change = r.u8("change");
+    if (!r.failed() && (change < 1 || change > 2))
+        r.fail("change", "unknown device change");
+    e.change = static_cast<DeviceChange>(change);
+    e.device.name = r.str("device.name", 64);
+    const auto role = deviceRoleFromId(r.u8("device.role"));
+    if (!r.failed() && !role)
+        r.fail("device.role", "unknown device role");
+    e.device.role = role.value_or(DeviceRole::Kiosk);
+    e.device.window = r.str("device.window", 16);
+    e.device.floor = r.u8("device.floor");
+    e.fingerprint = r.str("fingerprint", 64);
+    return r.finish(std::move(e));
+}
+
 } // namespace hall

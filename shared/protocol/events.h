@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol/result.h"
+#include "protocol/roles.h"
 #include "protocol/wire.h"
 
 #include <cstdint>
@@ -14,7 +15,9 @@ namespace hall {
 /// hall's state is one journal event; subscribers receive them in journal order.
 #define HALL_EVENT_KINDS(X)                                                                                  \
     X(NoticePosted, 1)                                                                                       \
-    X(LoginRecorded, 2)
+    X(LoginRecorded, 2)                                                                                      \
+    X(AccountChanged, 10)                                                                                    \
+    X(DeviceChanged, 11)
 
 enum class EventKind : std::uint16_t {
 #define HALL_EVENT_ENUM(name, id) name = id,
@@ -93,7 +96,48 @@ struct LoginRecorded {
     friend bool operator==(const LoginRecorded&, const LoginRecorded&) = default;
 };
 
-template <typename E> std::string encodeEventBody(const E& event) {
+/// What an administrator did to an account (published on the audit topic only; never carries a password
+/// or its hash).
+enum class AccountChange : std::uint8_t {
+    Created = 1,
+    PasswordChanged = 2,
+    Unlocked = 3,
+    Disabled = 4,
+    Enabled = 5,
+};
+std::string_view accountChangeName(AccountChange change);
+
+struct AccountChanged {
+    static constexpr EventKind kKind = EventKind::AccountChanged;
+    AccountChange change = AccountChange::Created;
+    std::string username;
+    PersonRole role = PersonRole::Clerk;
+
+    void encode(WireWriter& w) const;
+    static Result<AccountChanged> decode(std::string_view body);
+    friend bool operator==(const AccountChanged&, const AccountChanged&) = default;
+};
+
+/// A device registered under the hall CA, or revoked (published on the audit topic only).
+enum class DeviceChange : std::uint8_t {
+    Added = 1,
+    Revoked = 2,
+};
+std::string_view deviceChangeName(DeviceChange change);
+
+struct DeviceChanged {
+    static constexpr EventKind kKind = EventKind::DeviceChanged;
+    DeviceChange change = DeviceChange::Added;
+    DeviceIdentity device;
+    std::string fingerprint; ///< lower-case hex SHA-256 of the device certificate's DER
+
+    void encode(WireWriter& w) const;
+    static Result<DeviceChanged> decode(std::string_view body);
+    friend bool operator==(const DeviceChanged&, const DeviceChanged&) = default;
+};
+
+template <typename E>
+std::string encodeEventBody(const E& event) {
     WireWriter w;
     event.encode(w);
     return std::move(w).take();

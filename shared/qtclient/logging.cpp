@@ -1,0 +1,7 @@
+#include "qtclient/logging.h"
+
+namespace hall::qt {
+
+Q_LOGGING_CATEGORY(lcConnection, "hall.connection", QtInfoMsg)
+
+} // namespace hall::qt
