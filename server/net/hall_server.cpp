@@ -94,6 +94,14 @@ private:
                 co_await pause.async_wait(kWithError);
                 continue;
             }
+            if (m_context.registry.count() >= m_context.config.maxSessions) {
+                m_context.logger.warning(
+                    kNet, "refusing a connection: " + std::to_string(m_context.config.maxSessions) +
+                              " sessions are open (max_sessions)");
+                boost::system::error_code ignored;
+                socket.close(ignored);
+                continue;
+            }
             auto session = std::make_shared<Session>(std::move(socket), m_tls, m_context, ++nextId);
             m_context.registry.add(session);
             session->start();
