@@ -269,3 +269,56 @@ std::string usageText() {
 }
 
 } // namespace hall::server
+
+namespace hall::server {
+
+std::string defaultConfigFileText() {
+    const ServerConfig d;
+    const auto line = [](std::string_view comment, std::string_view key, const std::string& value) {
+        return "# " + std::string(comment) + "\n# " + std::string(key) + " = " + value + "\n\n";
+    };
+    const auto number = [](double v) {
+        std::string s = std::to_string(v);
+        s.erase(s.find_last_not_of('0') + 1);
+        if (!s.empty() && s.back() == '.')
+            s.pop_back();
+        return s;
+    };
+    std::string out =
+        "# Sunshine Hall server configuration (hall-server reads it; docs/server.md explains each key).\n"
+        "# Every setting is shown commented out with its default; remove the '#' to change one.\n\n";
+    out += line("TLS listener, HOST:PORT (client certificates from the hall CA are required).", "listen",
+                d.listenHost + ":" + std::to_string(d.listenPort));
+    out += line("Seconds a client has to finish the TLS handshake, then to send its Hello.",
+                "handshake_timeout_s", std::to_string(d.handshakeTimeoutS));
+    out += line("Seconds to wait for the Hello after the handshake.", "hello_timeout_s",
+                std::to_string(d.helloTimeoutS));
+    out += line("Seconds of silence before an idle session is closed (clients ping every 30 s).",
+                "idle_timeout_s", std::to_string(d.idleTimeoutS));
+    out += line("Largest frame body a client may send, in bytes.", "max_frame_bytes",
+                std::to_string(d.maxFrameBytes));
+    out += line("Frames per second a connection may send on average, and in a burst.", "rate_per_s",
+                number(d.ratePerS));
+    out += "# rate_burst = " + number(d.rateBurst) + "\n\n";
+    out += line("Bytes queued for a slow reader before it is disconnected (it resumes by sequence number).",
+                "max_write_queue_bytes", std::to_string(d.maxWriteQueueBytes));
+    out += line("Commands sharing one durable commit at most.", "group_commit_max",
+                std::to_string(d.groupCommitMax));
+    out += line("Failed logins before an account locks, and for how many minutes.", "lockout_max_failures",
+                std::to_string(d.lockoutMaxFailures));
+    out += "# lockout_minutes = " + std::to_string(d.lockoutMinutes) + "\n\n";
+    out += line("The hall clock: system, or simulated (for simulated days) starting at simulated_start.",
+                "clock", "system");
+    out += line("Events one Subscribe may replay before the client must resync.", "replay_max",
+                std::to_string(d.replayMax));
+    out += line("Seconds sessions get to close at shutdown before they are forced.", "shutdown_timeout_s",
+                std::to_string(d.shutdownTimeoutS));
+    out += line("Sessions served at once.", "max_sessions", std::to_string(d.maxSessions));
+    out += line("Threads for network I/O, and for checking passwords.", "io_threads",
+                std::to_string(d.ioThreads));
+    out += "# login_threads = " + std::to_string(d.loginThreads) + "\n\n";
+    out += line("debug, info, warning or error.", "log_level", "info");
+    return out;
+}
+
+} // namespace hall::server

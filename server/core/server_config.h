@@ -41,6 +41,10 @@ struct ServerConfig {
 /// Reads a config file's lines into `config`. Errors name the file and line.
 Status loadConfigFile(const std::string& path, ServerConfig& config);
 
+/// The configuration file `hallctl init` writes: every key, commented out, with its default. Generated
+/// from ServerConfig's own defaults so the two cannot drift apart.
+std::string defaultConfigFileText();
+
 /// "HOST:PORT" or "[v6]:PORT"; port 0 asks for a free port.
 Status parseListenAddress(std::string_view text, std::string& host, std::uint16_t& port);
 

@@ -124,7 +124,7 @@ private Q_SLOTS:
                 ++settings;
         }
         QVERIFY(settings >= 8);
-        QVERIFY(contains(conf, "# port = 7443"));
+        QVERIFY(contains(conf, "# listen = 127.0.0.1:7443"));
         QCOMPARE(configuredPort(layout).value(), kDefaultPort);
         QCOMPARE(journalHead(m_hall), std::uint64_t(0));
     }

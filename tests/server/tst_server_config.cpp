@@ -22,6 +22,41 @@ class TestServerConfig : public QObject {
     }
 
 private Q_SLOTS:
+    void theDefaultFileNamesEveryKeyWithItsDefault() {
+        // hallctl init writes this text; with every setting uncommented it must load and change nothing.
+        const std::string text = defaultConfigFileText();
+        std::string uncommented;
+        std::size_t settings = 0;
+        std::size_t start = 0;
+        while (start < text.size()) {
+            const std::size_t end = text.find('\n', start);
+            std::string line = text.substr(start, end - start);
+            start = end == std::string::npos ? text.size() : end + 1;
+            if (line.rfind("# ", 0) == 0 && line.find(" = ") != std::string::npos) {
+                line = line.substr(2);
+                ++settings;
+            }
+            uncommented += line + "\n";
+        }
+        QVERIFY(settings >= 18);
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("hall.conf")).toStdString();
+        std::ofstream(path) << uncommented;
+        ServerConfig loaded;
+        const Status status = loadConfigFile(path, loaded);
+        QVERIFY2(status.ok(), status.ok() ? "" : status.error().message.c_str());
+        const ServerConfig defaults;
+        QCOMPARE(loaded.listenPort, defaults.listenPort);
+        QCOMPARE(loaded.listenHost, defaults.listenHost);
+        QCOMPARE(loaded.idleTimeoutS, defaults.idleTimeoutS);
+        QCOMPARE(loaded.ratePerS, defaults.ratePerS);
+        QCOMPARE(loaded.rateBurst, defaults.rateBurst);
+        QCOMPARE(loaded.maxFrameBytes, defaults.maxFrameBytes);
+        QCOMPARE(loaded.lockoutMinutes, defaults.lockoutMinutes);
+        QCOMPARE(loaded.simulatedClock, defaults.simulatedClock);
+        QCOMPARE(loaded.loginThreads, defaults.loginThreads);
+    }
+
     void defaultsAreTheDocumentedOnes() {
         const ServerConfig c;
         QCOMPARE(c.listenHost, std::string("127.0.0.1"));

@@ -1,5 +1,7 @@
 #include "hall_dir.h"
 
+#include "core/server_config.h"
+
 #include "pki/pem_file.h"
 #include "protocol/wire.h"
 
@@ -44,72 +46,17 @@ hall::Result<hall::pki::CertifiedKey> loadCa(const HallLayout& layout) {
 }
 
 std::string defaultHallConfig() {
-    std::ostringstream out;
-    out << "# Sunshine Hall server configuration, written by 'hallctl init'.\n"
-           "# Every setting is shown commented out with its default; remove the '#' to change one.\n"
-           "# Relative paths are resolved against this data directory.\n"
-           "\n"
-           "# The address and TCP port of the TLS listener (TLS 1.2 at least, client certificates "
-           "required).\n"
-           "# listen_address = 0.0.0.0\n"
-           "# port = "
-        << kDefaultPort
-        << "\n"
-           "\n"
-           "# The hall CA (trusted for client certificates) and the server's certificate and key.\n"
-           "# ca_file = pki/ca.pem\n"
-           "# cert_file = pki/server.pem\n"
-           "# key_file = pki/server.key\n"
-           "\n"
-           "# The SQLite database and the directory for the server's logs.\n"
-           "# database = hall.db\n"
-           "# log_dir = logs\n"
-           "# log_level = info\n"
-           "\n"
-           "# Seconds a client has to finish the TLS handshake and its hello; seconds of silence before an\n"
-           "# idle session is closed.\n"
-           "# handshake_timeout_s = 10\n"
-           "# idle_timeout_s = 300\n"
-           "\n"
-           "# The most sessions served at once.\n"
-           "# max_sessions = 1000\n"
-           "\n"
-           "# Failed logins before an account locks, and for how many minutes.\n"
-           "# lockout_failures = 5\n"
-           "# lockout_minutes = 15\n";
-    return out.str();
+    return hall::server::defaultConfigFileText();
 }
 
 hall::Result<int> configuredPort(const HallLayout& layout) {
-    auto text = hall::pki::readSmallFile(layout.config.string());
-    if (!text)
-        return text.error();
-    std::istringstream lines(text.value());
-    std::string line;
-    int port = kDefaultPort;
-    while (std::getline(lines, line)) {
-        const auto first = line.find_first_not_of(" \t");
-        if (first == std::string::npos || line[first] == '#' || line[first] == ';')
-            continue;
-        const auto eq = line.find('=');
-        if (eq == std::string::npos)
-            continue;
-        auto trim = [](std::string s) {
-            const auto begin = s.find_first_not_of(" \t\r");
-            const auto end = s.find_last_not_of(" \t\r");
-            return begin == std::string::npos ? std::string() : s.substr(begin, end - begin + 1);
-        };
-        if (trim(line.substr(0, eq)) != "port")
-            continue;
-        const std::string value = trim(line.substr(eq + 1));
-        int parsed = 0;
-        const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), parsed);
-        if (ec != std::errc() || end != value.data() + value.size() || parsed < 1 || parsed > 65535)
-            return Error{ErrorCode::InvalidArgument,
-                         layout.config.string() + ": port is not a TCP port: " + value};
-        port = parsed;
+    // Read with the server's own parser, so hallctl and hall-server agree on what the file says.
+    hall::server::ServerConfig config;
+    if (std::filesystem::exists(layout.config)) {
+        if (const hall::Status loaded = hall::server::loadConfigFile(layout.config.string(), config); !loaded)
+            return loaded.error();
     }
-    return port;
+    return static_cast<int>(config.listenPort);
 }
 
 std::int64_t nowMs() {

@@ -34,6 +34,7 @@ inline constexpr std::string_view kMetaHallName = "hall_name";
 inline constexpr std::string_view kMetaCaFingerprint = "ca_fingerprint";
 
 /// The TLS port hall-server listens on unless hall.conf says otherwise.
+/// The server's default port (hall::server::ServerConfig); a test keeps the two equal.
 inline constexpr int kDefaultPort = 7443;
 
 /// Who hallctl's journal events name as their actor.
@@ -50,7 +51,8 @@ hall::Result<hall::pki::CertifiedKey> loadCa(const HallLayout& layout);
 /// hall.conf as `hallctl init` writes it: every key commented out with its default.
 std::string defaultHallConfig();
 
-/// The port hall.conf sets (an uncommented "port = N"), or kDefaultPort.
+/// The port hall.conf sets (an uncommented "listen = HOST:PORT", read with the server's own parser), or
+/// the server's default.
 hall::Result<int> configuredPort(const HallLayout& layout);
 
 std::int64_t nowMs();
