@@ -37,6 +37,26 @@ void Broadcaster::remove(const Peer* peer) {
     m_topicsByPeer.erase(it);
 }
 
+void Broadcaster::retainTopics(const Peer* peer, const std::function<bool(const std::string&)>& allowed) {
+    std::lock_guard lock(m_mutex);
+    const auto it = m_topicsByPeer.find(peer);
+    if (it == m_topicsByPeer.end())
+        return;
+    for (auto topic = it->second.begin(); topic != it->second.end();) {
+        if (allowed(*topic)) {
+            ++topic;
+            continue;
+        }
+        auto& subscribers = m_byTopic[*topic];
+        subscribers.erase(peer);
+        if (subscribers.empty())
+            m_byTopic.erase(*topic);
+        topic = it->second.erase(topic);
+    }
+    if (it->second.empty())
+        m_topicsByPeer.erase(it);
+}
+
 std::size_t Broadcaster::publish(const std::string& topic, const SharedFrame& frame) {
     std::vector<std::weak_ptr<Peer>> targets;
     {

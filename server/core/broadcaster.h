@@ -2,6 +2,7 @@
 
 #include "core/peer.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -20,6 +21,9 @@ public:
     /// Replaces `peer`'s topic set (an empty set removes it).
     void subscribe(const std::shared_ptr<Peer>& peer, const std::vector<std::string>& topics);
     void remove(const Peer* peer);
+    /// Keeps only those of `peer`'s topics that `allowed` accepts (used when the person on a device
+    /// changes: what the new person may not follow is dropped, the rest carries on without a gap).
+    void retainTopics(const Peer* peer, const std::function<bool(const std::string&)>& allowed);
 
     /// Delivers the shared frame to every live subscriber of `topic`; returns how many got it.
     std::size_t publish(const std::string& topic, const SharedFrame& frame);

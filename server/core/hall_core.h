@@ -188,6 +188,8 @@ private:
     Outcome finishLogin(const LoginVerified& login);
     void beginLogin(Request request);
     void subscribe(const Request& request);
+    void retainPermittedTopics(const std::weak_ptr<Peer>& peer, const DeviceIdentity& device,
+                               std::optional<PersonRole> person);
     std::string actorFor(const Caller& caller) const;
     store::JournalEvent appendEvent(std::uint16_t kind, const std::string& topic, const std::string& actor,
                                     const std::string& body);

@@ -153,6 +153,9 @@ HallCore::Outcome HallCore::logout(const Request& request) {
     }
     Outcome outcome = answer(request.requestId, LogoutOk{});
     outcome.reply.change = SessionChange::LoggedOut;
+    outcome.apply = [this, peer = request.peer, device = request.caller.device] {
+        retainPermittedTopics(peer, device, std::nullopt);
+    };
     m_logger.info(kCore, request.caller.person->username + " logged out on " + request.caller.device.name);
     return outcome;
 }
@@ -253,6 +256,9 @@ HallCore::Outcome HallCore::finishLogin(const LoginVerified& login) {
         done.events = std::move(outcome.events);
         done.reply.change = SessionChange::LoggedIn;
         done.reply.person = Person{account->username, account->displayName, account->role};
+        done.apply = [this, peer = request.peer, device = request.caller.device, role = account->role] {
+            retainPermittedTopics(peer, device, role);
+        };
         m_logger.info(kCore, account->username + " logged in on " + request.caller.device.name);
         return done;
     }
@@ -266,6 +272,16 @@ HallCore::Outcome HallCore::finishLogin(const LoginVerified& login) {
         m_logger.info(kCore, "failed login for " + account->username + " on " + request.caller.device.name);
     }
     return outcome;
+}
+
+void HallCore::retainPermittedTopics(const std::weak_ptr<Peer>& peer, const DeviceIdentity& device,
+                                     std::optional<PersonRole> person) {
+    // Runs after the commit, on the core's thread, before anything later is published: the topics the
+    // new person may still follow carry on without a gap or a repeat.
+    if (const auto alive = peer.lock())
+        m_broadcaster.retainTopics(alive.get(), [&](const std::string& topic) {
+            return checkTopicAccess(topic, device, person).ok();
+        });
 }
 
 // ---- subscribe: between batches, so replay and live events meet exactly

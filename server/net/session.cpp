@@ -413,8 +413,7 @@ void Session::onReply(CoreReply reply, MessageType type) {
     if (type == MessageType::Login || type == MessageType::Logout)
         m_authPending = false;
     if (reply.change != SessionChange::None) {
-        // Subscriptions were checked against the person before; whoever comes next subscribes afresh.
-        m_context.core.detach(this);
+        // The core has already narrowed the subscriptions to what the new person may follow.
         if (reply.change == SessionChange::LoggedIn)
             m_person = reply.person;
         else

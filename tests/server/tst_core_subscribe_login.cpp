@@ -156,6 +156,39 @@ private Q_SLOTS:
         QCOMPARE(std::uint64_t(*got.subscribeOkAt) + 4, got.ok->headSeq);
     }
 
+    void aLogoutKeepsWhatTheDeviceMayStillFollow() {
+        CoreFixture f;
+        f.addAccount("wang.fang", PersonRole::Supervisor, "right password");
+        const server::Caller desk = deviceCaller(DeviceRole::ClerkPc, "supervisor-desk", "0-01", 0);
+        server::Caller supervisor = desk;
+        supervisor.person = server::Person{"wang.fang", "Display wang.fang", PersonRole::Supervisor};
+
+        auto peer = std::make_shared<RecordingPeer>();
+        f.request(desk, Login{"wang.fang", "right password"}, 1, peer);
+        QCOMPARE(peer->replies().back().change, server::SessionChange::LoggedIn);
+        f.request(supervisor, Subscribe{{"floor/2", "audit"}, f.journalHead()}, 2, peer);
+        QVERIFY(decodeAs<SubscribeOk>(*peer->replies().back().frame).ok());
+
+        // Logged in: a notice on floor 2 and the audit record of another login both arrive.
+        f.request(supervisor, PostNotice{2, "before", kMorningMs + 60'000}, 3, peer);
+        std::size_t events = 0;
+        for (const auto& frame : peer->frames())
+            events += viewOf(frame).type == MessageType::Event ? 1 : 0;
+        QCOMPARE(events, std::size_t(1));
+
+        f.request(supervisor, Logout{}, 4, peer);
+        const std::size_t framesAtLogout = peer->frames().size();
+        // The floor stays subscribed without a new Subscribe; the audit topic is gone.
+        f.request(supervisorAtAdminDesk(), PostNotice{2, "after", kMorningMs + 60'000}, 5);
+        f.request(desk, Login{"wang.fang", "wrong password"}, 6);
+        const auto frames = peer->frames();
+        QCOMPARE(frames.size(), framesAtLogout + 1);
+        const auto event = decodeAs<Event>(frames.back());
+        QVERIFY(event.ok());
+        QCOMPARE(event->topic, std::string("floor/2"));
+        QCOMPARE(NoticePosted::decode(event->body)->text, std::string("after"));
+    }
+
     void loginLogoutAndLockout() {
         server::CoreOptions options;
         options.lockout = store::LockoutPolicy{3, 10 * 60 * 1000};
