@@ -13,6 +13,7 @@ if [ -e "$data/hall.db" ]; then
 fi
 
 "$hallctl" init --data-dir "$data" --hall-name "濮阳市阳光大厦"
+"$hallctl" catalog import --data-dir "$data" --file resources/halls/puyang.json >/dev/null
 
 devices="$data/devices"
 mkdir -p "$devices"

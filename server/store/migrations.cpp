@@ -78,6 +78,17 @@ CREATE TABLE notices (
 );
 CREATE INDEX notices_by_expiry ON notices(expires_at_ms);
 )sql"},
+    Step{2, R"sql(
+-- Versions of the hall's catalog (the hall definition and its service guides) as imported by hallctl.
+-- The newest version is the one in force; older ones stay for the record.
+CREATE TABLE catalogs (
+    version        INTEGER PRIMARY KEY,
+    sha256         TEXT    NOT NULL,
+    imported_at_ms INTEGER NOT NULL,
+    source         TEXT    NOT NULL,
+    document       BLOB    NOT NULL
+);
+)sql"},
 };
 
 void applyStep(Database& db, const Step& step) {

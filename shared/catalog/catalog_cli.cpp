@@ -25,10 +25,10 @@ constexpr const char* kUsage =
     "  validate FILE       check a hall definition; problems name the line and the field\n"
     "  stats FILE          departments, items, windows and queues per floor and category, defaults\n"
     "  search FILE QUERY   find items by words or pinyin initials (yyzz finds 营业执照)\n"
-    "  import --data-dir DIR FILE\n"
-    "                      validate FILE and install it as DIR/catalog.json (all or nothing)\n"
+    "  import --data-dir DIR --file FILE\n"
+    "                      make FILE the catalog in force in a hall's database (validated first)\n"
     "  export --data-dir DIR --out FILE\n"
-    "                      write the hall's catalog to FILE in canonical form\n";
+    "                      write a hall's catalog in force to FILE in canonical form\n";
 
 // Splits "--name value" options from positional arguments; an option without a value is a usage error.
 struct Arguments {
@@ -150,48 +150,6 @@ int search(const Arguments& args, std::ostream& out, std::ostream& err) {
     return kExitOk;
 }
 
-int importCatalog(const Arguments& args, std::ostream& out, std::ostream& err) {
-    if (args.positional.size() != 1 || args.options.size() != 1 || !args.options.count("data-dir")) {
-        return usageError(err, "import needs --data-dir DIR and one FILE");
-    }
-    const std::filesystem::path dir(args.options.at("data-dir"));
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) {
-        return failed(err, Error{ErrorCode::NotFound, "no hall directory at " + dir.string()});
-    }
-    Result<Catalog> catalog = loadCatalogFile(args.positional[0]);
-    if (!catalog) {
-        return failed(err, catalog.error());
-    }
-    const std::string target = (dir / kHallCatalogFileName).string();
-    const Status saved = saveCatalogFile(catalog->data(), target);
-    if (!saved) {
-        return failed(err, saved.error());
-    }
-    out << "imported " << catalog->items().size() << " items of " << catalog->departments().size()
-        << " departments into " << target << "\n";
-    return kExitOk;
-}
-
-int exportCatalog(const Arguments& args, std::ostream& out, std::ostream& err) {
-    if (!args.positional.empty() || args.options.size() != 2 || !args.options.count("data-dir") ||
-        !args.options.count("out")) {
-        return usageError(err, "export needs --data-dir DIR --out FILE");
-    }
-    const std::string source =
-        (std::filesystem::path(args.options.at("data-dir")) / kHallCatalogFileName).string();
-    Result<Catalog> catalog = loadCatalogFile(source);
-    if (!catalog) {
-        return failed(err, catalog.error());
-    }
-    const Status saved = saveCatalogFile(catalog->data(), args.options.at("out"));
-    if (!saved) {
-        return failed(err, saved.error());
-    }
-    out << "exported " << source << " to " << args.options.at("out") << "\n";
-    return kExitOk;
-}
-
 } // namespace
 
 void printCatalogStats(const Catalog& catalog, std::ostream& out) {
@@ -267,14 +225,6 @@ int runCatalogCli(const std::vector<std::string>& args, std::ostream& out, std::
     if (command == "convert") {
         const Arguments parsed = splitArguments(args, 1, {"source", "profile", "out"});
         return parsed.problem.empty() ? convert(parsed, out, err) : usageError(err, parsed.problem);
-    }
-    if (command == "import") {
-        const Arguments parsed = splitArguments(args, 1, {"data-dir"});
-        return parsed.problem.empty() ? importCatalog(parsed, out, err) : usageError(err, parsed.problem);
-    }
-    if (command == "export") {
-        const Arguments parsed = splitArguments(args, 1, {"data-dir", "out"});
-        return parsed.problem.empty() ? exportCatalog(parsed, out, err) : usageError(err, parsed.problem);
     }
     const Arguments parsed = splitArguments(args, 1, {});
     if (!parsed.problem.empty()) {

@@ -8,9 +8,6 @@
 
 namespace hall::catalog {
 
-/// The file a hall directory keeps its catalog in until the store takes it over.
-inline constexpr const char* kHallCatalogFileName = "catalog.json";
-
 /// `hallctl catalog ...`: convert, validate, stats, search, import and export of hall definition files.
 /// `args` holds what follows "catalog". Returns 0 when done or valid, 1 when the answer is no or the
 /// work failed (nothing written), 2 on a wrong command line.

@@ -34,6 +34,8 @@ constexpr std::array kRules{
     AccessRule{MessageType::ListNotices, MessageType::NoticeList, false, kAnyDevice, false, 0},
     AccessRule{MessageType::GetServerStatus, MessageType::ServerStatus, false, deviceBit(DeviceRole::Admin),
                false, 0},
+    AccessRule{MessageType::GetCatalogInfo, MessageType::CatalogInfo, false, kAnyDevice, false, 0},
+    AccessRule{MessageType::GetCatalogPart, MessageType::CatalogPart, false, kAnyDevice, false, 0},
     // The queue (docs/queue.md).
     AccessRule{MessageType::IssueTicket, MessageType::IssueTicketOk, true, deviceBit(DeviceRole::Kiosk),
                false, 0},

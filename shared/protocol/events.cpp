@@ -174,4 +174,21 @@ Result<DeviceChanged> DeviceChanged::decode(std::string_view body) {
     return r.finish(std::move(e));
 }
 
+void CatalogImported::encode(WireWriter& w) const {
+    w.u32(version);
+    w.str(sha256);
+    w.u32(items);
+    w.str(source);
+}
+
+Result<CatalogImported> CatalogImported::decode(std::string_view body) {
+    WireReader r(body);
+    CatalogImported e;
+    e.version = r.u32("version");
+    e.sha256 = r.str("sha256", 64);
+    e.items = r.u32("items");
+    e.source = r.str("source", 256);
+    return r.finish(std::move(e));
+}
+
 } // namespace hall

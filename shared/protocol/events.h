@@ -18,6 +18,7 @@ namespace hall {
     X(LoginRecorded, 2)                                                                                      \
     X(AccountChanged, 10)                                                                                    \
     X(DeviceChanged, 11)                                                                                     \
+    X(CatalogImported, 12)                                                                                   \
     X(TicketIssued, 30)                                                                                      \
     X(TicketCalled, 31)                                                                                      \
     X(TicketChanged, 32)                                                                                     \
@@ -140,6 +141,19 @@ struct DeviceChanged {
     void encode(WireWriter& w) const;
     static Result<DeviceChanged> decode(std::string_view body);
     friend bool operator==(const DeviceChanged&, const DeviceChanged&) = default;
+};
+
+/// A new catalog version is in force (published on the hall topic, so kiosks and clerk PCs refresh).
+struct CatalogImported {
+    static constexpr EventKind kKind = EventKind::CatalogImported;
+    std::uint32_t version = 0;
+    std::string sha256;
+    std::uint32_t items = 0;
+    std::string source;
+
+    void encode(WireWriter& w) const;
+    static Result<CatalogImported> decode(std::string_view body);
+    friend bool operator==(const CatalogImported&, const CatalogImported&) = default;
 };
 
 template <typename E> std::string encodeEventBody(const E& event) {

@@ -31,6 +31,10 @@ namespace hall {
     X(NoticeList, 103)                                                                                       \
     X(GetServerStatus, 104)                                                                                  \
     X(ServerStatus, 105)                                                                                     \
+    X(GetCatalogInfo, 106)                                                                                   \
+    X(CatalogInfo, 107)                                                                                      \
+    X(GetCatalogPart, 108)                                                                                   \
+    X(CatalogPart, 109)                                                                                      \
     X(IssueTicket, 200)                                                                                      \
     X(IssueTicketOk, 201)                                                                                    \
     X(CallNext, 202)                                                                                         \

@@ -11,10 +11,6 @@
 #include <filesystem>
 #include <sstream>
 
-namespace hallctl {
-extern const Command kCatalogCommand;
-}
-
 using namespace hall::catalog;
 
 namespace {
@@ -213,42 +209,6 @@ private Q_SLOTS:
             2);
         QCOMPARE(runCli({"frobnicate"}, nullptr, &err), 2);
         QCOMPARE(runCli({"validate", dir.path().toStdString() + "/absent.json"}, nullptr, &err), 1);
-    }
-
-    void importIsAllOrNothing() {
-        QTemporaryDir dir;
-        const std::string hallDir = dir.path().toStdString();
-        const std::string installed = hallDir + "/" + kHallCatalogFileName;
-        QCOMPARE(runCli({"import", "--data-dir", hallDir, catalog_test::puyangPath()}), 0);
-        const std::string before = catalog_test::readText(installed);
-        QCOMPARE(before, catalog_test::readText(catalog_test::puyangPath()));
-
-        const std::string bad = hallDir + "/incoming.json";
-        std::string text = serializeCatalog(puyangData());
-        text.replace(text.rfind("\"online\": "), std::string("\"online\": ").size(),
-                     "\"online\": \"yes\", \"x\": ");
-        catalog_test::writeText(bad, text);
-        std::string err;
-        QCOMPARE(runCli({"import", "--data-dir", hallDir, bad}, nullptr, &err), 1);
-        QVERIFY(mentions(err, ".online: must be true or false"));
-        QCOMPARE(catalog_test::readText(installed), before);
-        QVERIFY(!std::filesystem::exists(installed + ".tmp"));
-
-        const std::string exported = hallDir + "/exported.json";
-        QCOMPARE(runCli({"export", "--data-dir", hallDir, "--out", exported}), 0);
-        QCOMPARE(catalog_test::readText(exported), before);
-        QCOMPARE(
-            runCli({"import", "--data-dir", hallDir + "/missing", catalog_test::puyangPath()}, nullptr, &err),
-            1);
-    }
-
-    void hallctlCommandForwards() {
-        QCOMPARE(hallctl::kCatalogCommand.name, std::string_view("catalog"));
-        std::ostringstream out;
-        std::ostringstream err;
-        QCOMPARE(hallctl::kCatalogCommand.run({"--help"}, out, err), hallctl::kExitOk);
-        QVERIFY(mentions(out.str(), "convert --source FILE --profile puyang|district --out FILE"));
-        QCOMPARE(hallctl::kCatalogCommand.run({"nonsense"}, out, err), hallctl::kExitUsage);
     }
 };
 

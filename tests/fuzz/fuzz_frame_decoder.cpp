@@ -1,6 +1,7 @@
 // Fuzz entry point for the frame decoder and every message body decoder: feeds arbitrary bytes through
 // decodeFrame, then through the body decoder of whatever type the frame names. Any crash, sanitizer
 // report or broken invariant is a finding.
+#include "protocol/catalog_messages.h"
 #include "protocol/events.h"
 #include "protocol/frame.h"
 #include "protocol/messages.h"
@@ -35,6 +36,7 @@ void decodeBody(const hall::FrameView& frame) {
     }
     (void)NoticePosted::decode(frame.body);
     (void)LoginRecorded::decode(frame.body);
+    (void)CatalogImported::decode(frame.body);
     (void)TicketIssued::decode(frame.body);
     (void)TicketCalled::decode(frame.body);
     (void)TicketChanged::decode(frame.body);
