@@ -159,6 +159,14 @@ int ServerProcess::terminate(int timeoutMs) {
     return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
 }
 
+void ServerProcess::kill() {
+    if (!isRunning())
+        return;
+    m_stderr += m_process->readAllStandardError();
+    m_process->kill();
+    m_process->waitForFinished(5000);
+}
+
 QByteArray ServerProcess::log() {
     if (m_process)
         m_stderr += m_process->readAllStandardError();

@@ -57,6 +57,8 @@ public:
     bool isRunning() const;
     /// SIGTERM, then waits for the exit; the exit code, or -1 when it crashed or did not stop in time.
     int terminate(int timeoutMs = 10000);
+    /// SIGKILL, as in a power cut in the middle of a write; returns once the process is gone.
+    void kill();
     /// Everything the server wrote to stderr so far (its log).
     QByteArray log();
 
