@@ -26,7 +26,7 @@ add_device() { # role name [window] [floor]
 add_device admin hallctl-admin "" 0
 add_device clerk-pc clerk-2-07 2-07 2
 add_device clerk-pc clerk-1-03 1-03 1
-add_device clerk-pc supervisor-desk 0-01 0
+add_device admin supervisor-desk "" 0
 add_device tablet tablet-2-07 2-07 2
 add_device kiosk K-1F-01 "" 1
 add_device display led-2f "" 2

@@ -112,10 +112,11 @@ Status ServerProcess::writeConfig(const QString& text) {
 Status ServerProcess::start(const QStringList& extraArguments) {
     m_process = std::make_unique<QProcess>();
     m_stderr.clear();
-    m_process->start(hallServerPath(),
-                     QStringList{QStringLiteral("--data-dir"), dataDir(), QStringLiteral("--listen"),
-                                 QStringLiteral("127.0.0.1:0")} +
-                         extraArguments);
+    // A restart keeps the port, as a real hall's server does, so clients can reconnect by themselves.
+    const QString listen = QStringLiteral("127.0.0.1:%1").arg(m_port);
+    m_process->start(hallServerPath(), QStringList{QStringLiteral("--data-dir"), dataDir(),
+                                                   QStringLiteral("--listen"), listen} +
+                                           extraArguments);
     if (!m_process->waitForStarted(10000))
         return Error{ErrorCode::Internal,
                      "hall-server did not start: " + m_process->errorString().toStdString()};

@@ -51,7 +51,8 @@ public:
     /// Writes DATA_DIR/hall.conf (the server reads it on start).
     Status writeConfig(const QString& text);
 
-    /// Starts hall-server on 127.0.0.1:0 and waits for its `listening on` line.
+    /// Starts hall-server on 127.0.0.1 and waits for its `listening on` line: on a free port the first
+    /// time, on the same port again after terminate() or kill().
     Status start(const QStringList& extraArguments = {});
     std::uint16_t port() const { return m_port; }
     bool isRunning() const;
