@@ -200,9 +200,12 @@ void OutboxWorker::claimAndSpawn(std::optional<std::int64_t>& nextDue) {
 
 asio::awaitable<void> OutboxWorker::sendOne(OutboxRow row) {
     const auto self = shared_from_this();
+    // g++ 12 destroys a by-value argument built inside a co_await expression twice: build it first.
+    sms::SmsMessage message{row.messageId(), row.receiver, row.text};
     Result<sms::SendResult> answer = sms::SendResult{};
     try {
-        answer = co_await m_client.send(sms::SmsMessage{row.messageId(), row.receiver, row.text});
+        auto sending = m_client.send(std::move(message));
+        answer = co_await std::move(sending);
     } catch (const std::exception& e) {
         // Cancelled at shutdown: the request may have been written, so count it as possibly taken.
         answer = sms::SendResult{sms::SendOutcome::TemporaryFailure, 0,
