@@ -3,9 +3,9 @@
 #include "store/database.h"
 
 #include <boost/asio/as_tuple.hpp>
-#include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
@@ -44,6 +44,12 @@ std::string withoutNumbers(std::string_view text) {
     return out;
 }
 
+// co_spawn, which the awaitable operators use, needs a default-constructible value; hall::Result is not.
+asio::awaitable<std::optional<Result<sms::SendResult>>> sendOptional(const sms::KannelClient& client,
+                                                                     sms::SmsMessage message) {
+    co_return co_await client.send(std::move(message));
+}
+
 std::string describe(const OutboxRow& row) {
     return row.messageId() + " (" + row.key + ", attempt " + std::to_string(row.attempts) + ")";
 }
@@ -67,8 +73,9 @@ OutboxWorker::OutboxWorker(asio::io_context& io, std::unique_ptr<store::Database
                            OutboxWorkerOptions options)
     : m_strand(asio::make_strand(io)), m_db(std::move(db)), m_options(std::move(options)),
       m_store(*m_db, m_options.config), m_client(m_options.config.sms.kannel), m_timer(m_strand),
-      m_generator(std::random_device{}()) {
+      m_generator(std::random_device{}()), m_abortTimer(m_strand) {
     assert(m_options.clock);
+    m_abortTimer.expires_at(std::chrono::steady_clock::time_point::max());
 }
 
 OutboxWorker::~OutboxWorker() = default;
@@ -148,23 +155,20 @@ asio::awaitable<void> OutboxWorker::loop() {
         if (m_wakeRequested || m_stopping)
             continue;
         std::chrono::milliseconds wait = kMaxSleep;
-        if (nextDue && m_sends.size() < m_options.config.concurrency)
+        if (nextDue && m_sends < m_options.config.concurrency)
             wait = std::clamp(std::chrono::milliseconds(*nextDue - now()), std::chrono::milliseconds(0),
                               kMaxSleep);
         m_timer.expires_after(wait);
         co_await m_timer.async_wait(kNoThrow);
     }
 
-    bool cancelled = false;
-    while (!m_sends.empty()) {
-        if (!cancelled && std::chrono::steady_clock::now() >= m_stopDeadline) {
-            log(LogLevel::Warning,
-                "outbox: cancelling " + std::to_string(m_sends.size()) + " sends at shutdown");
-            cancelled = true;
-            for (auto& [id, signal] : m_sends)
-                signal->emit(asio::cancellation_type::terminal);
+    while (m_sends > 0) {
+        if (!m_aborting && std::chrono::steady_clock::now() >= m_stopDeadline) {
+            log(LogLevel::Warning, "outbox: abandoning " + std::to_string(m_sends) + " sends at shutdown");
+            m_aborting = true;
+            m_abortTimer.cancel();
         }
-        if (cancelled)
+        if (m_aborting)
             m_timer.expires_at(std::chrono::steady_clock::time_point::max());
         else
             m_timer.expires_at(m_stopDeadline);
@@ -176,18 +180,15 @@ asio::awaitable<void> OutboxWorker::loop() {
 void OutboxWorker::claimAndSpawn(std::optional<std::int64_t>& nextDue) {
     const std::size_t limit = m_options.config.concurrency;
     try {
-        if (m_sends.size() < limit) {
-            std::vector<OutboxRow> rows = m_store.claimDue(now(), static_cast<int>(limit - m_sends.size()));
+        if (m_sends < limit) {
+            std::vector<OutboxRow> rows = m_store.claimDue(now(), static_cast<int>(limit - m_sends));
             if (!rows.empty() && m_options.afterClaim)
                 m_options.afterClaim(rows);
             for (OutboxRow& row : rows) {
-                auto signal = std::make_unique<asio::cancellation_signal>();
-                auto slot = signal->slot();
-                m_sends.emplace(row.id, std::move(signal));
+                ++m_sends;
                 ++m_inFlight;
                 ++m_attempts;
-                asio::co_spawn(m_strand, sendOne(std::move(row)),
-                               asio::bind_cancellation_slot(slot, asio::detached));
+                asio::co_spawn(m_strand, sendOne(std::move(row)), asio::detached);
             }
         }
         nextDue = m_store.nextDueMs();
@@ -202,19 +203,33 @@ asio::awaitable<void> OutboxWorker::sendOne(OutboxRow row) {
     const auto self = shared_from_this();
     // g++ 12 destroys a by-value argument built inside a co_await expression twice: build it first.
     sms::SmsMessage message{row.messageId(), row.receiver, row.text};
-    Result<sms::SendResult> answer = sms::SendResult{};
-    try {
-        auto sending = m_client.send(std::move(message));
-        answer = co_await std::move(sending);
-    } catch (const std::exception& e) {
-        // Cancelled at shutdown: the request may have been written, so count it as possibly taken.
-        answer = sms::SendResult{sms::SendOutcome::TemporaryFailure, 0,
-                                 std::string("send abandoned: ") + e.what(), true};
+    Result<sms::SendResult> answer =
+        sms::SendResult{sms::SendOutcome::TemporaryFailure, 0, "abandoned at shutdown before sending", false};
+    if (!m_aborting) {
+        using namespace asio::experimental::awaitable_operators;
+        try {
+            auto sending = sendOptional(m_client, std::move(message));
+            auto aborted = abortWait();
+            auto first = co_await (std::move(sending) || std::move(aborted));
+            if (first.index() == 0 && std::get<0>(first))
+                answer = std::move(*std::get<0>(first));
+            else
+                // The request may have been written before the abort: count it as possibly taken.
+                answer =
+                    sms::SendResult{sms::SendOutcome::TemporaryFailure, 0, "abandoned at shutdown", true};
+        } catch (const std::exception& e) {
+            answer = sms::SendResult{sms::SendOutcome::TemporaryFailure, 0,
+                                     std::string("send failed: ") + e.what(), true};
+        }
     }
     record(row, answer);
-    m_sends.erase(row.id);
+    --m_sends;
     --m_inFlight;
     notify();
+}
+
+asio::awaitable<void> OutboxWorker::abortWait() {
+    co_await m_abortTimer.async_wait(kNoThrow);
 }
 
 void OutboxWorker::record(const OutboxRow& row, const Result<sms::SendResult>& answer) {

@@ -6,7 +6,6 @@
 #include "sms/kannel_client.h"
 
 #include <boost/asio/awaitable.hpp>
-#include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
@@ -15,7 +14,6 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <memory>
 #include <random>
 #include <string>
@@ -103,6 +101,7 @@ private:
 
     boost::asio::awaitable<void> loop();
     boost::asio::awaitable<void> sendOne(OutboxRow row);
+    boost::asio::awaitable<void> abortWait();
     void record(const OutboxRow& row, const Result<sms::SendResult>& answer);
     void claimAndSpawn(std::optional<std::int64_t>& nextDue);
     void notify();
@@ -123,7 +122,10 @@ private:
     bool m_stopping = false;
     bool m_wakeRequested = false;
     std::chrono::steady_clock::time_point m_stopDeadline;
-    std::map<std::int64_t, std::unique_ptr<boost::asio::cancellation_signal>> m_sends;
+    bool m_aborting = false;
+    std::size_t m_sends = 0; ///< in flight
+    /// Never expires by itself; cancelled at the end of the stop grace, which ends every send still waiting.
+    boost::asio::steady_timer m_abortTimer;
 
     std::atomic<bool> m_finished{false};
     std::atomic<std::uint64_t> m_attempts{0};
