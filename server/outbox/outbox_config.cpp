@@ -105,6 +105,14 @@ Status applyOutboxSetting(OutboxConfig& config, std::string_view key, std::strin
         config.concurrency = static_cast<unsigned>(*count);
         return success();
     }
+    if (key == "signature_zh" || key == "signature_en") {
+        OutboxConfig changed = config;
+        (key == "signature_zh" ? changed.signatureChinese : changed.signatureEnglish) = std::string(value);
+        if (const auto checked = changed.signature(); !checked)
+            return invalid(key, checked.error().message);
+        config = std::move(changed);
+        return success();
+    }
     return sms::applySmsSetting(config.sms, key, value);
 }
 
@@ -113,6 +121,8 @@ Status validateOutboxConfig(const OutboxConfig& config) {
         return Error{ErrorCode::InvalidArgument, "concurrency must be 1 to 64"};
     if (config.maxAge.count() < 1)
         return Error{ErrorCode::InvalidArgument, "max_age_minutes must be positive"};
+    if (const auto checked = config.signature(); !checked)
+        return Error{ErrorCode::InvalidArgument, "signature: " + checked.error().message};
     return sms::validateSmsConfig(config.sms);
 }
 
@@ -155,6 +165,8 @@ std::string outboxConfigFileText() {
     line("enabled", defaults.sms.enabled ? "true" : "false");
     for (const EventNames& names : kEvents)
         line("on_" + std::string(names.name), defaults.eventEnabled(names.event) ? "true" : "false");
+    line("signature_zh", defaults.signatureChinese);
+    line("signature_en", defaults.signatureEnglish);
     line("kannel_host", k.host);
     line("kannel_port", std::to_string(k.port));
     line("kannel_path", k.path);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "present/sms_text.h"
 #include "protocol/result.h"
 #include "sms/sms_config.h"
 
@@ -38,7 +39,17 @@ struct OutboxConfig {
     std::chrono::minutes maxAge{120}; ///< sms.max_age_minutes: older unsent rows become "expired"
     unsigned concurrency = 4;         ///< sms.concurrency: sends in flight at once, 1 to 64
 
+    /// sms.signature_zh / sms.signature_en: the sender's name every text starts with, as registered with
+    /// the carriers (present::SmsSignature checks them).
+    std::string signatureChinese = "阳光大厦";
+    std::string signatureEnglish = "Sunshine Hall";
+
     bool eventEnabled(SmsEvent event) const { return on[static_cast<std::size_t>(event)]; }
+    /// The checked signature for present::ticketIssuedSms() and the other texts. Valid once
+    /// validateOutboxConfig() passed.
+    Result<present::SmsSignature> signature() const {
+        return present::SmsSignature::make(signatureChinese, signatureEnglish);
+    }
 };
 
 /// Sets one `sms.` key, given without the prefix ("on_ticket_called", "kannel_port"). The outbox's own

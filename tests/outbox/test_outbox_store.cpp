@@ -282,7 +282,8 @@ private Q_SLOTS:
                                               "sms.on_case_finished = false\n"
                                               "sms.max_age_minutes = 45\n"
                                               "sms.concurrency = 8\n"
-                                              "sms.kannel_port = 14013\n");
+                                              "sms.kannel_port = 14013\n"
+                                              "sms.signature_zh = 濮阳阳光\n");
         QVERIFY2(config.ok(), config.ok() ? "" : config.error().message.c_str());
         QVERIFY(config->sms.enabled);
         QCOMPARE(config->sms.kannel.password, std::string("pa#ss=word"));
@@ -292,6 +293,10 @@ private Q_SLOTS:
         QVERIFY(!config->eventEnabled(SmsEvent::CaseFinished));
         QCOMPARE(config->maxAge, std::chrono::minutes(45));
         QCOMPARE(config->concurrency, 8u);
+
+        QCOMPARE(config->signature()->text(present::Language::Chinese), std::string("【濮阳阳光】"));
+        QCOMPARE(config->signature()->text(present::Language::English), std::string("[Sunshine Hall] "));
+        QVERIFY(!parseOutboxConfig("sms.signature_zh = 阳\n").ok()); // one character is too short
 
         const auto typo = parseOutboxConfig("sms.on_ticket_calld = on\n");
         QVERIFY(!typo.ok());
