@@ -4,6 +4,7 @@
 #include "outbox/outbox_config.h"
 #include "outbox/outbox_store.h"
 #include "store/database.h"
+#include "store/migrations.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -59,6 +60,23 @@ private Q_SLOTS:
     void cleanup() {
         m_db.reset();
         m_dir.reset();
+    }
+
+    void migratesFromTheVersionBefore() {
+        // A fixture of version 3, the last without the outbox: everything but step 4.
+        const std::string path = m_dir->filePath(QStringLiteral("v3.db")).toStdString();
+        {
+            auto db = store::Database::open(path);
+            QVERIFY(db.ok());
+            (*db)->exec("DROP TABLE sms_outbox");
+            (*db)->setMetaValue("schema_version", "3");
+        }
+        auto db = store::Database::open(path);
+        QVERIFY2(db.ok(), db.ok() ? "" : db.error().message.c_str());
+        QCOMPARE((*db)->schemaVersion(), store::latestSchemaVersion());
+        OutboxStore store(**db, enabledConfig());
+        QCOMPARE(*enqueueCommitted(**db, store, SmsEvent::TicketIssued, "1", "13800138000", kText, kT0),
+                 Enqueued::Pending);
     }
 
     void enqueueWritesOnePendingRowWithItsKey() {
