@@ -89,6 +89,37 @@ CREATE TABLE catalogs (
     document       BLOB    NOT NULL
 );
 )sql"},
+    // Step 3 is reserved for the queue's tables (tickets, windows, calls); it is added by the queue's
+    // branch and goes here, before step 4.
+    Step{4, R"sql(
+-- The SMS outbox (docs/sms.md): one row per (subject, event), written in the same transaction as the
+-- change that causes it; `key` ("ticket:123:called") makes a second enqueue of the same event a no-op.
+-- The worker claims a row (attempts + 1, claimed_at_ms) before each send and records Kannel's answer.
+CREATE TABLE sms_outbox (
+    id                 INTEGER PRIMARY KEY AUTOINCREMENT,
+    key                TEXT    NOT NULL UNIQUE,
+    event              TEXT    NOT NULL,
+    receiver           TEXT    NOT NULL,
+    text               TEXT    NOT NULL,
+    status             TEXT    NOT NULL
+                       CHECK (status IN ('pending', 'sent', 'failed', 'skipped', 'expired')),
+    created_at_ms      INTEGER NOT NULL,
+    expires_at_ms      INTEGER NOT NULL,
+    attempts           INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at_ms INTEGER NOT NULL,
+    claimed_at_ms      INTEGER NOT NULL DEFAULT 0,
+    last_attempt_at_ms INTEGER NOT NULL DEFAULT 0,
+    outcome            TEXT    NOT NULL DEFAULT '',
+    http_status        INTEGER NOT NULL DEFAULT 0,
+    gateway_text       TEXT    NOT NULL DEFAULT '',
+    sent_at_ms         INTEGER NOT NULL DEFAULT 0,
+    closed_at_ms       INTEGER NOT NULL DEFAULT 0,
+    dlr_state          INTEGER NOT NULL DEFAULT 0,
+    dlr_at_ms          INTEGER NOT NULL DEFAULT 0,
+    dlr_final_reports  INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX sms_outbox_due ON sms_outbox(status, next_attempt_at_ms);
+)sql"},
 };
 
 void applyStep(Database& db, const Step& step) {
