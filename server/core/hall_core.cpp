@@ -4,6 +4,7 @@
 #include "core/clock.h"
 #include "core/logger.h"
 #include "core/login_verifier.h"
+#include "core/notice_module.h"
 #include "core/queue_module.h"
 #include "protocol/access.h"
 #include "store/database.h"
@@ -24,6 +25,9 @@ HallCore::HallCore(std::unique_ptr<store::Database> db, Clock& clock, CoreOption
     : m_db(std::move(db)), m_clock(clock), m_options(std::move(options)), m_logger(logger),
       m_scheduler(clock), m_verifier(std::make_unique<LoginVerifier>(m_options.loginThreads)) {
     assert(m_db);
+    auto notices = std::make_unique<NoticeModule>();
+    m_noticeModule = notices.get();
+    m_modules.push_back(std::move(notices));
     auto catalog = std::make_unique<CatalogModule>();
     auto queue = std::make_unique<QueueModule>(m_options.queue, m_options.sms);
     m_catalogModule = catalog.get();
@@ -58,7 +62,6 @@ Status HallCore::load() {
         m_requestLog = std::make_unique<store::RequestLog>(*m_db);
         m_accounts = std::make_unique<store::AccountStore>(*m_db);
         m_devices = std::make_unique<store::DeviceRegistry>(*m_db);
-        m_noticeStore = std::make_unique<NoticeStore>(*m_db);
 
         m_hallName = m_options.hallName;
         if (m_hallName.empty())
@@ -69,7 +72,7 @@ Status HallCore::load() {
         reloadState();
         scheduleExternalCheck();
         m_logger.info(kCore, "loaded: journal head " + std::to_string(publishedHead()) + ", " +
-                                 std::to_string(m_notices.countInForce(m_clock.nowMs())) +
+                                 std::to_string(m_noticeModule->countInForce(m_clock.nowMs())) +
                                  " notices in force");
         return Ok{};
     });
@@ -77,11 +80,6 @@ Status HallCore::load() {
 
 void HallCore::reloadState() {
     m_lastAppended = 0;
-    m_notices.clear();
-    for (const auto& notice : m_noticeStore->loadInForce(m_clock.nowMs())) {
-        m_notices.add(notice);
-        scheduleExpiry(notice);
-    }
     for (auto& module : m_modules)
         module->load(*this);
 }
@@ -131,12 +129,6 @@ void HallCore::runInternal(const std::string& label, const std::function<Command
         apply();
     publishCommitted(events);
     m_lastAppended = 0;
-}
-
-void HallCore::scheduleExpiry(const Notice& notice) {
-    // Removal is idempotent, so a timer left over from before a reload does no harm.
-    const std::uint64_t id = notice.id;
-    m_scheduler.at(notice.expiresAtMs, "notice expiry", [this, id] { m_notices.remove(id); });
 }
 
 void HallCore::start() {

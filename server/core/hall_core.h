@@ -2,7 +2,6 @@
 
 #include "core/broadcaster.h"
 #include "core/core_module.h"
-#include "core/notice_board.h"
 #include "core/peer.h"
 #include "core/queue_config.h"
 #include "core/scheduler.h"
@@ -73,7 +72,7 @@ struct CoreTestHooks {
 
 /// The hall core: the single writer of the hall's state.
 ///
-/// Thread contract. The core owns the writer Database connection, the in-memory state (notices), the
+/// Thread contract. The core owns the writer Database connection, the modules' in-memory state, the
 /// Scheduler and everything reached from them; only the core's thread touches them. Other threads talk
 /// to it through the thread-safe calls (submit, identify, detach, publishedHead, stats, hallName after
 /// load) which queue work and return at once. Answers come back through the handlers given, called on
@@ -90,6 +89,7 @@ struct CoreTestHooks {
 /// Unavailable and the in-memory state is reloaded from the database. Subscribe and the first half of
 /// Login run between batches, so a subscriber's replay and its live events meet without gap or overlap.
 class CatalogModule;
+class NoticeModule;
 class QueueModule;
 
 class HallCore : private CoreContext {
@@ -191,12 +191,9 @@ private:
     Logger& logger() override { return m_logger; }
     std::uint64_t stateSeq() const override { return std::max(publishedHead(), m_lastAppended); }
     void runInternal(const std::string& label, const std::function<CommandOutcome()>& change) override;
-    void scheduleExpiry(const Notice& notice);
 
     // Commands (hall_core_commands.cpp).
     Outcome executeRequest(const Request& request);
-    Outcome postNotice(const Request& request);
-    Outcome listNotices(const Request& request);
     Outcome serverStatus(const Request& request);
     Outcome logout(const Request& request);
     Outcome finishLogin(const LoginVerified& login);
@@ -222,11 +219,10 @@ private:
     std::unique_ptr<store::RequestLog> m_requestLog;
     std::unique_ptr<store::AccountStore> m_accounts;
     std::unique_ptr<store::DeviceRegistry> m_devices;
-    std::unique_ptr<NoticeStore> m_noticeStore;
-    NoticeBoard m_notices;
     std::unique_ptr<LoginVerifier> m_verifier;
     CoreTestHooks m_hooks;
     std::vector<std::unique_ptr<CoreModule>> m_modules;
+    NoticeModule* m_noticeModule = nullptr;
     CatalogModule* m_catalogModule = nullptr;
     QueueModule* m_queueModule = nullptr;
     std::uint64_t m_lastAppended = 0; ///< the newest seq appended in the running batch (0: none)
