@@ -111,12 +111,9 @@ std::string QueueModule::dayName(std::int64_t nowMs) const {
 }
 
 void QueueModule::load(CoreContext& context) {
+    // Window states live in memory only (a restart starts with every window closed); a reload after a
+    // failed commit keeps them and rebuilds everything else from the database.
     m_store = std::make_unique<store::QueueStore>(context.db());
-    // A (re)load starts from what the database holds: every window closed until its clerk opens it.
-    for (auto& [id, window] : m_windows) {
-        (void)id;
-        window = WindowRuntime{};
-    }
     startDay(context);
 }
 
