@@ -66,6 +66,24 @@ private Q_SLOTS:
                                 SetWindowState{WindowState::Open, {}}));
     }
 
+    void aFailedCommitRollsTheQueueBackAndKeepsTheWindowsOpen() {
+        QueueFixture q;
+        const auto clerk = clerkAt("1-01", "li.na");
+        q.open(clerk);
+        q.issue("A");
+        server::CoreTestHooks hooks;
+        hooks.beforeCommit = [] {
+            throw store::StoreError(10, "disk I/O error (test)");
+        };
+        q.core().setTestHooks(hooks);
+        QCOMPARE(q.fails(kiosk(), IssueTicket{"A", {}, 0, {}, {}}), std::optional(ErrorCode::Unavailable));
+        q.core().setTestHooks({});
+        // The refused ticket is gone from memory too; its number was never taken.
+        QCOMPARE(q.waitingAt(clerk), std::vector<std::string>{"A001"});
+        QCOMPARE(q.issue("A").number, std::string("A002"));
+        QCOMPARE(q.callNext(clerk)->number, std::string("A001"));
+    }
+
     void recallCooldownNoShowAndReactivation() {
         QueueFixture q;
         const TicketView first = q.issue("A");
