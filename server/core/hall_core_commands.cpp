@@ -63,70 +63,18 @@ HallCore::Outcome HallCore::executeRequest(const Request& request) {
         }
     }
     switch (request.type) {
-    case MessageType::PostNotice:
-        return postNotice(request);
-    case MessageType::ListNotices:
-        return listNotices(request);
     case MessageType::GetServerStatus:
         return serverStatus(request);
     case MessageType::Logout:
         return logout(request);
     default:
+        for (auto& module : m_modules)
+            if (module->handles(request.type))
+                return module->execute(
+                    ModuleRequest{request.caller, request.type, request.requestId, request.body}, *this);
         return failed({ErrorCode::UnknownMessage,
                        std::string(messageTypeName(request.type)) + " is not handled by the hall core"});
     }
-}
-
-HallCore::Outcome HallCore::postNotice(const Request& request) {
-    auto decoded = PostNotice::decode(request.body);
-    if (!decoded) {
-        Outcome outcome;
-        outcome.reply = errorReply(request.requestId, decoded.error());
-        return outcome;
-    }
-    const PostNotice& post = *decoded;
-    const std::int64_t now = m_clock.nowMs();
-    Status valid = validateNotice(post, now);
-    if (valid && m_notices.countInForce(now) >= kMaxNoticesInForce)
-        valid = Error{ErrorCode::Conflict, "too many notices are in force; wait for some to expire"};
-    if (!valid) {
-        Outcome outcome;
-        outcome.reply = errorReply(request.requestId, valid.error());
-        return outcome;
-    }
-
-    // checkAccess guaranteed a person for PostNotice.
-    const std::string author = request.caller.person->displayName;
-    const Notice notice = m_noticeStore->insert(post.floor, post.text, now, post.expiresAtMs, author);
-    NoticePosted event{notice.id, notice.floor, notice.text, notice.expiresAtMs, author};
-    store::JournalEvent appended =
-        appendEvent(static_cast<std::uint16_t>(EventKind::NoticePosted), topicForFloor(notice.floor),
-                    actorFor(request.caller), encodeEventBody(event));
-
-    Outcome outcome = answer(request.requestId, PostNoticeOk{notice.id, appended.seq});
-    outcome.remember = true;
-    outcome.events.push_back(std::move(appended));
-    outcome.apply = [this, notice] {
-        m_notices.add(notice);
-        scheduleExpiry(notice);
-        m_logger.info(kCore, "notice " + std::to_string(notice.id) + " posted for floor " +
-                                 std::to_string(notice.floor));
-    };
-    return outcome;
-}
-
-HallCore::Outcome HallCore::listNotices(const Request& request) {
-    auto decoded = ListNotices::decode(request.body);
-    if (!decoded || decoded->floor > kMaxNoticeFloor) {
-        Outcome outcome;
-        outcome.reply = errorReply(request.requestId, decoded ? Error{ErrorCode::InvalidArgument,
-                                                                      "floor: must be 0 (every floor) to 5"}
-                                                              : decoded.error());
-        return outcome;
-    }
-    NoticeList list;
-    list.notices = m_notices.inForce(decoded->floor, m_clock.nowMs());
-    return answer(request.requestId, list);
 }
 
 HallCore::Outcome HallCore::serverStatus(const Request& request) {
@@ -156,6 +104,8 @@ HallCore::Outcome HallCore::logout(const Request& request) {
     outcome.apply = [this, peer = request.peer, device = request.caller.device] {
         retainPermittedTopics(peer, device, std::nullopt);
     };
+    for (auto& module : m_modules)
+        module->loggingOut(request.caller, *this, outcome);
     m_logger.info(kCore, request.caller.person->username + " logged out on " + request.caller.device.name);
     return outcome;
 }
@@ -316,7 +266,7 @@ void HallCore::subscribe(const Request& request) {
 
     std::vector<store::JournalEvent> missed;
     Status read = store::guarded<Ok>([&]() -> Result<Ok> {
-        publishExternalEvents();
+        publishExternalEvents(m_journal->head());
         const std::uint64_t head = publishedHead();
         const std::uint64_t after = decoded->afterSeq;
         if (after > head)

@@ -66,8 +66,11 @@ private Q_SLOTS:
         qt::HallConnection display(
             settingsFor(m_server.dataDir() + QStringLiteral("/devices/led-2f"), m_server.port()));
         std::vector<Event> events;
-        connect(&display, &qt::HallConnection::eventReceived, this,
-                [&events](const Event& e) { events.push_back(e); });
+        // The hall topic also carries the queue's day events, which depend on the time of day: count notices.
+        connect(&display, &qt::HallConnection::eventReceived, this, [&events](const Event& e) {
+            if (e.kind == static_cast<std::uint16_t>(EventKind::NoticePosted))
+                events.push_back(e);
+        });
         QSignalSpy subscribed(&display, &qt::HallConnection::subscribed);
         QVERIFY(display.subscribe({QStringLiteral("floor/2"), QStringLiteral("hall")}).ok());
         QVERIFY(display.start().ok());
@@ -92,7 +95,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(events.size(), std::size_t(4), 20000);
         QTRY_COMPARE_WITH_TIMEOUT(subscribed.size(), 2, 10000);
         // The three notices were posted while the display was away: they came as a replay.
-        QCOMPARE(subscribed.at(1).at(1).toUInt(), 3u);
+        QVERIFY(subscribed.at(1).at(1).toUInt() >= 3u);
         for (std::size_t i = 0; i < events.size(); ++i) {
             const auto notice = NoticePosted::decode(events[i].body);
             QVERIFY(notice.ok());

@@ -57,6 +57,39 @@ private Q_SLOTS:
         QCOMPARE(loaded.loginThreads, defaults.loginThreads);
     }
 
+    void queueKeys() {
+        ServerConfig config;
+        QCOMPARE(config.queue.resetMinutes, 5 * 60);
+        QCOMPARE(config.queue.closeMinutes, 18 * 60);
+        QCOMPARE(config.queue.recallCooldownS, 20);
+        QCOMPARE(config.queue.noShowAfterCalls, 2);
+        QCOMPARE(config.queue.smsRemindAhead, 3);
+        QCOMPARE(config.queue.priorityEveryN, 0);
+        QVERIFY(config.set("queue.reset_time", "04:30").ok());
+        QCOMPARE(config.queue.resetMinutes, 4 * 60 + 30);
+        QVERIFY(config.set("queue.close_time", "17:45").ok());
+        QCOMPARE(config.queue.closeMinutes, 17 * 60 + 45);
+        QVERIFY(config.set("queue.priority_every_n", "2").ok());
+        QCOMPARE(config.queue.priorityEveryN, 2);
+        QVERIFY(config.set("queue.class.4", "孕妇,priority").ok());
+        QVERIFY(config.queue.priorityClass(4) && config.queue.priorityClass(4)->priority);
+        QVERIFY(config.set("queue.class.1", "老人,normal").ok());
+        QVERIFY(!config.queue.priorityClass(1)->priority);
+        for (const auto& [key, value] :
+             std::vector<std::pair<std::string, std::string>>{{"queue.reset_time", "25:00"},
+                                                              {"queue.reset_time", "5:00"},
+                                                              {"queue.priority_every_n", "-1"},
+                                                              {"queue.no_show_after_calls", "0"},
+                                                              {"queue.class.0", "急,priority"},
+                                                              {"queue.class.x", "a"},
+                                                              {"queue.nonsense", "1"}}) {
+            const Status status = config.set(key, value);
+            QVERIFY2(!status.ok(), key.c_str());
+            QCOMPARE(status.error().code, ErrorCode::InvalidArgument);
+            QVERIFY(status.error().message.starts_with(key));
+        }
+    }
+
     void defaultsAreTheDocumentedOnes() {
         const ServerConfig c;
         QCOMPARE(c.listenHost, std::string("127.0.0.1"));

@@ -48,6 +48,8 @@ public:
     /// `hallctl account add --password-stdin`.
     Status addAccount(const QString& username, const QString& displayName, const QString& role,
                       const QString& password);
+    /// `hallctl catalog import --file FILE` (works while the server runs, as in a live hall).
+    Status importCatalog(const QString& file);
     /// Writes DATA_DIR/hall.conf (the server reads it on start).
     Status writeConfig(const QString& text);
 
