@@ -24,6 +24,18 @@ Q_SIGNALS:
     void finished(bool played);
 };
 
+/// Plays nothing and finishes each clip at once, unplayed; for a muted display.
+class SilentClipPlayer : public ClipPlayer {
+    Q_OBJECT
+
+public:
+    using ClipPlayer::ClipPlayer;
+    void play(const QString&) override {
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT finished(false); }, Qt::QueuedConnection);
+    }
+};
+
 /// The real player: QMediaPlayer with a QAudioOutput on the default device. A guard timer (the clip's
 /// length from its WAV header plus a margin) ends a clip whose end the backend never reports, so a
 /// stuck backend can delay the queue but never stop it.

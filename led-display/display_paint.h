@@ -15,7 +15,8 @@ namespace hall::display {
 struct ScreenTexts {
     struct Call {
         QString number;
-        QString window; ///< "2-07号窗口" / "Window 2-07"
+        QString window;   ///< "2-07号窗口" / "Window 2-07"
+        QString windowId; ///< "2-07", for the narrow columns of an LED panel
     };
     struct Queue {
         QString name;    ///< "A 社保医保"
@@ -32,6 +33,7 @@ struct ScreenTexts {
     QString recentLabel;
     std::vector<Call> recent; ///< without the current call
     QString waitingLabel;
+    QString waitingShortLabel; ///< the LED row's label
     std::vector<Queue> queues;
     QStringList notices;    ///< shown one after the other on the notice line
     QString connection;     ///< "reconnecting" mark, empty when connected

@@ -83,14 +83,16 @@ ScreenTexts DisplayScreen::texts() const {
     t.nowCalling = tr("Now calling");
     t.recentLabel = tr("Recent calls");
     t.waitingLabel = tr("Waiting");
+    //: Label of the waiting counts on a narrow LED panel, followed by "A 11  B 5"
+    t.waitingShortLabel = tr("Waiting", "LED");
     t.emptyCall = tr("Please wait for your number to be called");
     if (const CallEntry* current = m_model.currentCall()) {
         t.currentCall = callSentence(*current);
-        t.current = {current->number, windowName(current->window)};
+        t.current = {current->number, windowName(current->window), current->window};
     }
     const auto& calls = m_model.recentCalls();
     for (std::size_t i = 1; i < calls.size(); ++i)
-        t.recent.push_back({calls[i].number, windowName(calls[i].window)});
+        t.recent.push_back({calls[i].number, windowName(calls[i].window), calls[i].window});
     for (const QueueCount& queue : m_model.queues()) {
         const QString name = queue.name.isEmpty() || queue.name == queue.prefix
                                  ? queue.prefix

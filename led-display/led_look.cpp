@@ -90,15 +90,16 @@ void paintLedPanel(QPainter& p, QSize panel, const ScreenTexts& t) {
         drawLine(p, cell, t.recent[i].number, kAmber, 0);
         const int numberWidth = metrics.horizontalAdvance(t.recent[i].number) + u / 3;
         const QRect windowBox(cell.left() + numberWidth, cell.top(), cell.width() - numberWidth, u);
-        drawLine(p, windowBox, t.recent[i].window, kGreen, t.animationMs, Qt::AlignRight);
+        drawLine(p, windowBox, t.recent[i].windowId, kGreen, t.animationMs, Qt::AlignRight);
     }
 
     // Row 6: waiting counts.
-    QString waiting = t.waitingLabel + u' ';
-    QStringList parts;
+    // Letters and bare counts: the queue names and units do not fit a panel's row. The space keeps
+    // "A 11" from reading as ticket A11.
+    QString waiting = t.waitingShortLabel;
     for (const auto& queue : t.queues)
-        parts << queue.name.section(u' ', 0, 0) + u' ' + queue.waiting;
-    waiting += parts.join(QStringLiteral("  "));
+        waiting +=
+            QStringLiteral("  ") + queue.name.section(u' ', 0, 0) + u' ' + QString::number(queue.count);
     drawLine(p, QRect(0, 6 * u, w, u), waiting, kAmber, t.animationMs);
 
     // Row 7: notices.

@@ -73,8 +73,13 @@ int main(int argc, char* argv[]) {
         [link] { return QDateTime::currentMSecsSinceEpoch() + (link ? link->serverClockOffsetMs() : 0); });
     model.setAnnounceWindow(std::chrono::seconds(announceSeconds));
 
-    hall::display::MediaClipPlayer player;
-    hall::display::Announcer announcer(&player);
+    // A muted display never opens the audio device (no sound server is needed for it).
+    std::unique_ptr<hall::display::ClipPlayer> player;
+    if (parser.isSet(u"mute"_s))
+        player = std::make_unique<hall::display::SilentClipPlayer>();
+    else
+        player = std::make_unique<hall::display::MediaClipPlayer>();
+    hall::display::Announcer announcer(player.get());
     announcer.setMuted(parser.isSet(u"mute"_s));
     if (!announcer.isMuted()) {
         if (const auto clips = hall::present::resolvePlaylist(hall::present::allClipIds()); !clips)

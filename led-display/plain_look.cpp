@@ -13,7 +13,7 @@ namespace {
 
 const QColor kBackground(10, 31, 61);
 const QColor kPanel(18, 48, 92);
-const QColor kPanelLit(150, 96, 0);
+const QColor kPanelLit(150, 22, 22); // yellow on it keeps a contrast of about 8:1
 const QColor kRule(60, 96, 150);
 const QColor kText(255, 255, 255);
 const QColor kMuted(190, 206, 228);
@@ -80,7 +80,7 @@ void paintPlainScreen(QPainter& p, QSize size, const ScreenTexts& t) {
     p.setPen(Qt::NoPen);
     p.setBrush(t.highlight ? kPanelLit : kPanel);
     p.drawRoundedRect(callPanel, 16 * s, 16 * s);
-    p.setPen(kMuted);
+    p.setPen(t.highlight ? kText : kMuted);
     p.setFont(screenFont(36 * s, true));
     p.drawText(callPanel.adjusted(qRound(36 * s), qRound(20 * s), 0, 0), Qt::AlignLeft | Qt::AlignTop,
                t.nowCalling);

@@ -4,7 +4,7 @@
 <context>
     <name>hall::display::DisplayScreen</name>
     <message>
-        <location filename="../display_screen.cpp" line="+75"/>
+        <location filename="../display_screen.cpp" line="+77"/>
         <source>%1 queue calls</source>
         <translation>%1叫号</translation>
     </message>
@@ -27,6 +27,13 @@
         <location line="+1"/>
         <source>Waiting</source>
         <translation>等候人数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting</source>
+        <comment>LED</comment>
+        <extracomment>Label of the waiting counts on a narrow LED panel, followed by &quot;A 11 B 5&quot;</extracomment>
+        <translation>等候</translation>
     </message>
     <message>
         <location line="+1"/>
