@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTime>
 
 using namespace Qt::StringLiterals;
 using hall::display::CallEntry;
@@ -40,8 +41,7 @@ hall::qt::ConnectionSettings settingsFor(const hall::test::DeviceFiles& files, q
 template <typename R, typename M> hall::Result<R> ask(HallConnection& connection, const M& message) {
     std::optional<hall::Result<R>> answer;
     connection.request(message, &connection, [&answer](const hall::Result<R>& r) { answer = r; });
-    QTest::qWaitFor([&] { return answer.has_value(); }, 15000);
-    if (!answer)
+    if (!QTest::qWaitFor([&] { return answer.has_value(); }, 15000) || !answer)
         return hall::Error{hall::ErrorCode::Timeout, "no answer"};
     return *answer;
 }
@@ -95,10 +95,14 @@ private Q_SLOTS:
         m_clerk = *clerk;
         m_kiosk = *kiosk;
         QVERIFY(m_server->addAccount(u"li.ming"_s, u"李明"_s, u"clerk"_s, u"Clerk-pass-1"_s).ok());
-        // Recalls without waiting for the cooldown.
+        // Recalls without waiting for the cooldown, and a hall whose local time is about noon whenever
+        // the test runs, so the service day is open.
+        const QTime utc = QDateTime::currentDateTimeUtc().time();
+        const int offset = 12 * 60 - (utc.hour() * 60 + utc.minute());
         QFile conf(m_server->dataDir() + u"/hall.conf"_s);
         QVERIFY(conf.open(QIODevice::Append));
-        conf.write("\nqueue.recall_cooldown_s = 0\n");
+        conf.write("\nqueue.recall_cooldown_s = 0\nqueue.utc_offset_minutes = " + QByteArray::number(offset) +
+                   "\n");
         conf.close();
         const auto started = m_server->start();
         QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
