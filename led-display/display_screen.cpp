@@ -71,10 +71,8 @@ void DisplayScreen::onModelChanged() {
 
 ScreenTexts DisplayScreen::texts() const {
     ScreenTexts t;
-    const auto language = presentLanguage();
     if (m_model.floor() != 0)
-        t.title =
-            tr("%1 queue calls").arg(QString::fromStdString(present::floorName(m_model.floor(), language)));
+        t.title = tr("Floor %1 queue calls").arg(m_model.floor());
     else
         t.title = tr("Queue calls");
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_model.hallNow()).toLocalTime();

@@ -4,9 +4,9 @@
 <context>
     <name>hall::display::DisplayScreen</name>
     <message>
-        <location filename="../display_screen.cpp" line="+77"/>
-        <source>%1 queue calls</source>
-        <translation>%1叫号</translation>
+        <location filename="../display_screen.cpp" line="+75"/>
+        <source>Floor %1 queue calls</source>
+        <translation>%1 楼叫号</translation>
     </message>
     <message>
         <location line="+2"/>
