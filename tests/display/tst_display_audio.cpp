@@ -105,7 +105,8 @@ private Q_SLOTS:
     void cleanupTestCase() { stopPulse(); }
 
     void aCallComesOutWhole() {
-        const CallEntry call{1, u"A023"_s, u"2-07"_s, 0, 1, false, 1};
+        // "A100": the same clip twice in a row (digit_0 digit_0), which a player must play twice.
+        const CallEntry call{1, u"A100"_s, u"2-07"_s, 0, 1, false, 1};
         const QStringList files = Announcer::playlistFiles(call);
         QVERIFY(!files.isEmpty());
         std::chrono::milliseconds expected{0};
