@@ -253,15 +253,19 @@ RatingScreen::RatingScreen(TabletModel& model, QWidget* parent) : QWidget(parent
     auto* row = new QHBoxLayout;
     row->setSpacing(spacing);
     for (std::uint8_t level = kHighestLevel; level >= kLowestLevel; --level) {
-        auto* button = new TouchButton(this);
+        // A plain button styled after its font is set: the style sheet keeps the font a widget had when
+        // it was first polished, and TouchButton is polished in its constructor with the button size.
+        auto* button = new QPushButton(this);
         button->setObjectName(u"level%1"_s.arg(level));
-        button->setFont(scaled(TextRole::Button, 1.25, true));
-        button->setMinimumHeight(300);
+        button->setAutoDefault(false);
+        button->setFont(scaled(TextRole::Button, 1.2, true));
+        button->setMinimumSize(120, 300); // an explicit minimum, so the five share the row equally
         button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+        hall::touch::setStyleRole(button, "secondary");
         // A tap that arrives after the prompt closed changes nothing; the Status says so and is not needed.
         connect(button, &QPushButton::clicked, this,
                 [this, level] { static_cast<void>(m_model.chooseLevel(level)); });
-        row->addWidget(button);
+        row->addWidget(button, 1); // five equal targets, whatever the label's length
         m_levels[level] = button;
     }
     outer->addLayout(row, 3);
@@ -315,7 +319,8 @@ ReasonScreen::ReasonScreen(TabletModel& model, QWidget* parent) : QWidget(parent
     for (hall::RatingReason reason : offeredReasons()) {
         auto* button = new TouchButton(this);
         button->setObjectName(u"reason%1"_s.arg(static_cast<int>(reason)));
-        button->setMinimumHeight(96);
+        button->setMinimumHeight(104);
+        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
         connect(button, &QPushButton::clicked, this, [this, reason] {
             static_cast<void>(m_model.chooseReason(reason));
             refresh();
@@ -324,8 +329,7 @@ ReasonScreen::ReasonScreen(TabletModel& model, QWidget* parent) : QWidget(parent
         m_reasons[reason] = button;
         ++index;
     }
-    outer->addLayout(grid);
-    outer->addStretch(1);
+    outer->addLayout(grid, 1);
 
     auto* actions = new QHBoxLayout;
     actions->setSpacing(spacing * 2);

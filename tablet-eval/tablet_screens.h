@@ -92,7 +92,7 @@ private:
     TabletModel& m_model;
     QLabel* m_title = nullptr;
     QLabel* m_subtitle = nullptr;
-    std::map<std::uint8_t, hall::touch::TouchButton*> m_levels;
+    std::map<std::uint8_t, QPushButton*> m_levels;
 };
 
 /// The reasons for a poor rating; submitting needs one.

@@ -8,6 +8,7 @@
 #include "touchui/status_banner.h"
 #include "touchui/theme.h"
 
+#include <QEvent>
 #include <QStackedWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -63,10 +64,25 @@ void TabletWindow::setThanksTime(std::chrono::milliseconds time) {
 }
 
 void TabletWindow::setOnline(bool online) {
-    if (online)
+    m_online = online;
+    showConnectionNotice();
+}
+
+void TabletWindow::showConnectionNotice() {
+    // The citizen can still rate while offline, so the notice is informative, not a warning (the shared
+    // Offline notice speaks of taking numbers, which this device does not do).
+    if (m_online)
         m_banner->clearMessage();
     else
-        m_banner->showNotice(hall::touch::StatusBanner::Notice::Offline);
+        m_banner->showMessage(
+            hall::touch::StatusBanner::Level::Info,
+            tr("The network is down for now. Ratings are kept on this tablet and sent later."));
+}
+
+void TabletWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        showConnectionNotice();
+    QWidget::changeEvent(event);
 }
 
 void TabletWindow::showScreen() {

@@ -47,8 +47,12 @@ public:
     /// Shows or hides the discreet "offline" strip (the connection's state, from main).
     void setOnline(bool online);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void showScreen();
+    void showConnectionNotice();
 
     TabletModel& m_model;
     RatingOutbox& m_outbox;
@@ -60,6 +64,7 @@ private:
     ThanksScreen* m_thanks = nullptr;
     hall::touch::IdleWatcher* m_idleWatcher = nullptr;
     QTimer* m_thanksTimer = nullptr;
+    bool m_online = false;
 };
 
 } // namespace tablet

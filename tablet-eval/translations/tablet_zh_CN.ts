@@ -4,7 +4,7 @@
 <context>
     <name>tablet::IdleScreen</name>
     <message>
-        <location filename="../tablet_screens.cpp" line="+195"/>
+        <location filename="../tablet_screens.cpp" line="+198"/>
         <source>Counter tablet</source>
         <translation>窗口服务评价器</translation>
     </message>
@@ -54,7 +54,7 @@
 <context>
     <name>tablet::RatingScreen</name>
     <message>
-        <location line="-157"/>
+        <location line="-160"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
@@ -79,19 +79,19 @@
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+210"/>
         <source>How was our service today?</source>
         <translation>请您为本次服务评价</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Ticket %1, served by %2. Tap one button.</source>
-        <translation>您的号码 %1，经办人员 %2。请点选一项。</translation>
+        <translation>您的号码：%1，经办人员：%2。请点选一项。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ticket %1. Tap one button.</source>
-        <translation>您的号码 %1。请点选一项。</translation>
+        <translation>您的号码：%1。请点选一项。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -102,7 +102,7 @@
 <context>
     <name>tablet::ReasonScreen</name>
     <message>
-        <location line="-201"/>
+        <location line="-209"/>
         <source>Waited too long</source>
         <translation>等候时间太长</translation>
     </message>
@@ -138,7 +138,7 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location line="+266"/>
+        <location line="+274"/>
         <source>You chose “%1”. What went wrong?</source>
         <translation>您选择了“%1”，请告诉我们原因</translation>
     </message>
@@ -164,14 +164,22 @@
     </message>
 </context>
 <context>
+    <name>tablet::TabletWindow</name>
+    <message>
+        <location filename="../tablet_window.cpp" line="+78"/>
+        <source>The network is down for now. Ratings are kept on this tablet and sent later.</source>
+        <translation>网络暂时中断，评价会保存在本机，恢复后自动发送。</translation>
+    </message>
+</context>
+<context>
     <name>tablet::ThanksScreen</name>
     <message>
-        <location line="+32"/>
+        <location filename="../tablet_screens.cpp" line="+32"/>
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Your rating is saved on this tablet and will be sent automatically.</source>
         <translation>评价已保存在本机，联网后将自动发送。</translation>
     </message>
