@@ -139,13 +139,16 @@ PendingReply* HallConnection::enqueue(MessageType type, std::string body, Observ
     entry.frame = encodeFrame(type, id, body);
     entry.deadline = QDeadlineTimer(m_settings.requestTimeoutMs);
     // Login and Logout answers update this connection even when the caller has lost interest.
+    // A reply deleted after it settled must not take a later entry that reuses its id (requestWithId).
+    auto settled = std::make_shared<bool>(false);
     if (!observer)
-        connect(reply, &QObject::destroyed, this, [this, id] {
-            if (m_tracker.take(id))
+        connect(reply, &QObject::destroyed, this, [this, id, settled] {
+            if (!*settled && m_tracker.take(id))
                 armDeadlineTimer();
         });
-    entry.complete = [guard = QPointer<PendingReply>(reply),
-                      observer = std::move(observer)](const Result<Frame>& a) {
+    entry.complete = [guard = QPointer<PendingReply>(reply), observer = std::move(observer),
+                      settled](const Result<Frame>& a) {
+        *settled = true;
         if (observer)
             observer(a);
         if (guard)

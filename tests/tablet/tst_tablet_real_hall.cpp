@@ -10,8 +10,7 @@
 #include "qtclient/hall_connection.h"
 #include "server_process.h"
 
-#include <QDir>
-#include <QFile>
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,21 +38,12 @@ class TestTabletRealHall : public QObject {
     Q_OBJECT
 
 private:
-    hall::qt::ConnectionSettings settingsFor(const QString& name, const hall::test::DeviceFiles& files) {
-        const QString dir = m_files.filePath(name);
-        QDir().mkpath(dir);
-        const auto write = [&](const QString& file, const std::string& text) {
-            QFile out(dir + u"/"_s + file);
-            if (!out.open(QIODevice::WriteOnly))
-                qFatal("cannot write a device file");
-            out.write(text.data(), static_cast<qint64>(text.size()));
-            return out.fileName();
-        };
+    hall::qt::ConnectionSettings settingsFor(const hall::test::DeviceFiles& files) const {
         hall::qt::ConnectionSettings settings;
         settings.port = m_server->port();
-        settings.caFile = write(u"ca.pem"_s, files.ca);
-        settings.certFile = write(u"device.pem"_s, files.certificate);
-        settings.keyFile = write(u"device.key"_s, files.key);
+        settings.caFile = QString::fromStdString(files.ca);
+        settings.certFile = QString::fromStdString(files.certificate);
+        settings.keyFile = QString::fromStdString(files.key);
         settings.clientName = u"tst_tablet_real_hall"_s;
         settings.clientVersion = u"0"_s;
         return settings;
@@ -98,10 +88,18 @@ private Q_SLOTS:
         auto clerkPc = m_server->addDevice(u"clerk-pc"_s, u"clerk-2-07"_s, u"2-07"_s, 2);
         auto kiosk = m_server->addDevice(u"kiosk"_s, u"K-2F-01"_s, {}, 2);
         QVERIFY2(tablet && clerkPc && kiosk, qPrintable(m_server->lastError()));
+        // The queue serves only between its day's reset and close: put "now" inside today's hours.
+        const QTime now = QDateTime::currentDateTimeUtc().time();
+        const auto hhmm = [](QTime t) {
+            return t.toString(u"HH:mm"_s);
+        };
+        QVERIFY(m_server->writeConfig(
+            u"queue.utc_offset_minutes = 0\nqueue.reset_time = %1\nqueue.close_time = %2\n"_s.arg(
+                hhmm(now.addSecs(-3600)), hhmm(now.addSecs(3 * 3600)))));
         QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
-        m_tablet = settingsFor(u"tablet"_s, *tablet);
-        m_clerkPc = settingsFor(u"clerk"_s, *clerkPc);
-        m_kiosk = settingsFor(u"kiosk"_s, *kiosk);
+        m_tablet = settingsFor(*tablet);
+        m_clerkPc = settingsFor(*clerkPc);
+        m_kiosk = settingsFor(*kiosk);
     }
 
     void cleanupTestCase() {
