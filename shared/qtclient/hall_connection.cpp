@@ -101,9 +101,10 @@ void HallConnection::stop() {
 
 // ---- requests ------------------------------------------------------------------------------------------
 
-PendingReply* HallConnection::newReply(MessageType type) {
+PendingReply* HallConnection::newReply(MessageType type, std::uint64_t requestId) {
     const AccessRule* rule = accessRuleFor(type);
-    return new PendingReply(m_tracker.newId(), type, rule ? rule->reply : MessageType::ErrorReply, this);
+    return new PendingReply(requestId != 0 ? requestId : m_tracker.newId(), type,
+                            rule ? rule->reply : MessageType::ErrorReply, this);
 }
 
 void HallConnection::finishLater(PendingReply* reply, Result<Frame> outcome) {
@@ -111,11 +112,15 @@ void HallConnection::finishLater(PendingReply* reply, Result<Frame> outcome) {
         reply, [reply, outcome = std::move(outcome)] { reply->complete(outcome); }, Qt::QueuedConnection);
 }
 
-PendingReply* HallConnection::enqueue(MessageType type, std::string body, Observer observer) {
-    PendingReply* reply = newReply(type);
+PendingReply* HallConnection::enqueue(MessageType type, std::string body, Observer observer,
+                                      std::uint64_t requestId) {
+    const bool chosenIdTaken = requestId != 0 && m_tracker.find(requestId) != nullptr;
+    PendingReply* reply = newReply(type, chosenIdTaken ? 0 : requestId);
     const std::string name(messageTypeName(type));
     std::optional<Error> refusal;
-    if (!accessRuleFor(type))
+    if (chosenIdTaken)
+        refusal = Error{ErrorCode::InvalidArgument, "request id " + std::to_string(requestId) + " is in use"};
+    else if (!accessRuleFor(type))
         refusal = Error{ErrorCode::UnknownMessage, name + " is not a request a client may send"};
     else if (body.size() > kMaxFrameBody)
         refusal = Error{ErrorCode::InvalidArgument, name + " is larger than a frame may be"};
@@ -134,13 +139,16 @@ PendingReply* HallConnection::enqueue(MessageType type, std::string body, Observ
     entry.frame = encodeFrame(type, id, body);
     entry.deadline = QDeadlineTimer(m_settings.requestTimeoutMs);
     // Login and Logout answers update this connection even when the caller has lost interest.
+    // A reply deleted after it settled must not take a later entry that reuses its id (requestWithId).
+    auto settled = std::make_shared<bool>(false);
     if (!observer)
-        connect(reply, &QObject::destroyed, this, [this, id] {
-            if (m_tracker.take(id))
+        connect(reply, &QObject::destroyed, this, [this, id, settled] {
+            if (!*settled && m_tracker.take(id))
                 armDeadlineTimer();
         });
-    entry.complete = [guard = QPointer<PendingReply>(reply),
-                      observer = std::move(observer)](const Result<Frame>& a) {
+    entry.complete = [guard = QPointer<PendingReply>(reply), observer = std::move(observer),
+                      settled](const Result<Frame>& a) {
+        *settled = true;
         if (observer)
             observer(a);
         if (guard)

@@ -86,6 +86,17 @@ public:
         return enqueue(M::kType, encodeBody(message), {});
     }
 
+    /// The same under a request id the program chose and kept, for a request an earlier run of the program
+    /// made and never saw answered (a rating saved while offline, for instance): the server answers it
+    /// with its first answer. An id a waiting request already uses finishes with InvalidArgument and
+    /// sends nothing; a zero id takes a fresh one.
+    template <typename M> PendingReply* requestWithId(const M& message, std::uint64_t requestId) {
+        static_assert(M::kType != MessageType::Hello && M::kType != MessageType::Subscribe &&
+                          M::kType != MessageType::Login && M::kType != MessageType::Logout,
+                      "requestWithId is for ordinary requests");
+        return enqueue(M::kType, encodeBody(message), {}, requestId);
+    }
+
     /// The same with a callback, called exactly once with the typed answer unless `context` is destroyed
     /// first. The reply type is read from the callback's parameter:
     ///   connection.request(hall::ListNotices{2}, this, [this](const hall::Result<hall::NoticeList>& r)
@@ -158,8 +169,8 @@ private:
     };
     using Observer = std::function<void(const Result<Frame>&)>;
 
-    PendingReply* newReply(MessageType type);
-    PendingReply* enqueue(MessageType type, std::string body, Observer observer);
+    PendingReply* newReply(MessageType type, std::uint64_t requestId = 0);
+    PendingReply* enqueue(MessageType type, std::string body, Observer observer, std::uint64_t requestId = 0);
     /// Completes `reply` from the event loop, never inside the call that made it.
     void finishLater(PendingReply* reply, Result<Frame> outcome);
     void sendSession(MessageType type, std::string body, Observer onAnswer);
