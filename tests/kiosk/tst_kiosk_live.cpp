@@ -1,0 +1,94 @@
+// The kiosk against a real hall-server: the catalog imported with hallctl is fetched into the kiosk's
+// SQLite copy; with the server killed, a new start still answers from that copy.
+#include "catalog_store.h"
+#include "catalog_sync.h"
+#include "item_list_model.h"
+#include "kiosk_backend.h"
+#include "qtclient/hall_connection.h"
+#include "server_process.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace kiosk;
+
+class TestKioskLive : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void fetchThenAnswerOffline();
+};
+
+void TestKioskLive::fetchThenAnswerOffline() {
+    hall::test::ServerProcess server;
+    QVERIFY2(server.isValid(), qPrintable(server.lastError()));
+    const auto imported = hall::test::runTool(
+        hall::test::hallctlPath(),
+        {QStringLiteral("catalog"), QStringLiteral("import"), QStringLiteral("--data-dir"), server.dataDir(),
+         QStringLiteral("--file"), QStringLiteral(HALL_SOURCE_DIR "/resources/halls/puyang.json")});
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.describe()));
+    auto device = server.addDevice(QStringLiteral("kiosk"), QStringLiteral("K-1F-01"), {}, 1);
+    QVERIFY2(device, device ? "" : device.error().message.c_str());
+    QVERIFY2(server.start(), qPrintable(server.lastError()));
+
+    hall::qt::ConnectionSettings settings;
+    settings.port = server.port();
+    settings.caFile = QString::fromStdString(device->ca);
+    settings.certFile = QString::fromStdString(device->certificate);
+    settings.keyFile = QString::fromStdString(device->key);
+    settings.clientName = QStringLiteral("tst-kiosk");
+    settings.clientVersion = QStringLiteral("0.1");
+    settings.requestTimeoutMs = 10000;
+
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(QStringLiteral("kiosk.sqlite"));
+    {
+        auto store = CatalogStore::open(copy);
+        QVERIFY(store);
+        hall::qt::HallConnection connection(settings);
+        ConnectionBackend backend(&connection);
+        QVERIFY(connection.start());
+        std::optional<hall::ErrorCode> probe;
+        bool answered = false;
+        backend.fetchCatalogInfo([&](const hall::Result<hall::CatalogInfo>& info) {
+            answered = true;
+            if (!info)
+                probe = info.error().code;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(answered, 20000);
+        if (probe == hall::ErrorCode::UnknownMessage)
+            QSKIP("this hall-server does not serve the catalog yet (GetCatalogInfo is unknown to it)");
+        CatalogSync sync(&backend, &*store);
+        QSignalSpy finished(&sync, &CatalogSync::refreshFinished);
+        sync.start();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(sync.current(), qPrintable(sync.lastError()));
+        QVERIFY(sync.current()->version >= 1);
+        auto saved = store->load();
+        QVERIFY(saved && saved->has_value());
+        QCOMPARE((*saved)->version, sync.current()->version);
+        connection.stop();
+    }
+
+    // The server goes away for good.
+    QVERIFY(server.terminate() >= -1);
+    QVERIFY(!server.isRunning());
+
+    auto store = CatalogStore::open(copy);
+    QVERIFY(store);
+    hall::qt::HallConnection connection(settings);
+    ConnectionBackend backend(&connection);
+    CatalogSync sync(&backend, &*store);
+    sync.start();
+    QVERIFY(connection.start());
+    QVERIFY(sync.current());
+    QVERIFY(!backend.isOnline());
+    SearchModel search;
+    search.setCatalog(sync.current());
+    search.setQuery(QStringLiteral("yyzz"));
+    QVERIFY(search.rowCount() > 0);
+}
+
+QTEST_MAIN(TestKioskLive)
+#include "tst_kiosk_live.moc"
