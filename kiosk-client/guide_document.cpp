@@ -3,6 +3,7 @@
 #include "present/call_text.h"
 #include "present/money.h"
 #include "present/window_id.h"
+#include "qtapp/application_setup.h"
 
 #include <QFileInfo>
 #include <QLocale>
@@ -153,9 +154,11 @@ QString GuideDocument::html(const LoadedCatalog& catalog, const ServiceItem& ite
                 form = tr("original and copy");
                 break;
             }
-            out += QStringLiteral("<li>%1 <i>(%2, %3)</i></li>")
-                       .arg(escaped(material.name), form.toHtmlEscaped(),
-                            tr("%n copy(ies)", nullptr, material.copies).toHtmlEscaped());
+            out +=
+                QStringLiteral("<li>%1 <i>%2</i></li>")
+                    .arg(escaped(material.name), tr("(%1, %2)")
+                                                     .arg(form, tr("%n copy(ies)", nullptr, material.copies))
+                                                     .toHtmlEscaped());
         }
         out += QStringLiteral("</ol>");
     }
@@ -173,7 +176,7 @@ QString TicketSlip::html(const hall::IssueTicketOk& ticket, const QString& queue
         windows.append(windowName(id));
     QString out = QStringLiteral("<div align=\"center\">");
     out += QStringLiteral("<p>%1</p>").arg(tr("Sunshine Hall queue ticket").toHtmlEscaped());
-    out += QStringLiteral("<p style=\"font-size:40pt\"><b>%1</b></p>").arg(escaped(ticket.ticket.number));
+    out += QStringLiteral("<p style=\"font-size:36pt\"><b>%1</b></p>").arg(escaped(ticket.ticket.number));
     out += QStringLiteral("<p>%1</p>").arg(queueName.toHtmlEscaped());
     out += QStringLiteral("<p>%1</p>")
                .arg(QString::fromStdString(hall::present::peopleAheadText(ticket.peopleAhead, language))
@@ -202,9 +205,14 @@ QByteArray TicketSlip::qrText(const hall::IssueTicketOk& ticket, const QDateTime
         .toUtf8();
 }
 
-std::unique_ptr<QTextDocument> makeDocument(const QString& html, const QString& qrResource,
-                                            const QImage& qr) {
+std::unique_ptr<QTextDocument> makeDocument(const QString& html, const QString& qrResource, const QImage& qr,
+                                            qreal pointSize) {
     auto document = std::make_unique<QTextDocument>();
+    // Latin letters and digits from DejaVu Sans, Han characters from the SC face: Qt writes no text
+    // layer for the CJK face's digits, and a PDF without them cannot be searched or read aloud.
+    QFont font = hall::qt::applicationFont(pointSize);
+    font.setFamilies(QStringList{QStringLiteral("DejaVu Sans")} + hall::qt::applicationFontFamilies());
+    document->setDefaultFont(font);
     if (!qrResource.isEmpty() && !qr.isNull())
         document->addResource(QTextDocument::ImageResource, QUrl(qrResource), qr);
     document->setHtml(html);
@@ -215,19 +223,54 @@ namespace {
 
 QPageSize pageSize(bool slip) {
     // An 80 mm thermal roll for slips; A4 for guides.
-    return slip ? QPageSize(QSizeF(80, 160), QPageSize::Millimeter, QStringLiteral("slip"))
+    return slip ? QPageSize(QSizeF(80, 150), QPageSize::Millimeter, QStringLiteral("slip"))
                 : QPageSize(QPageSize::A4);
 }
 
 } // namespace
 
+namespace {
+
+/// Lays the document out in pages of the device's printable area and paints them one by one. The layout
+/// runs at 96 dots per inch and the painter scales it to the device, so type has its nominal size on
+/// paper whatever the device's resolution.
+hall::Status paintDocument(QTextDocument& document, QPagedPaintDevice& device) {
+    constexpr qreal kLayoutDpi = 96.0;
+    const QRectF printable = device.pageLayout().paintRect(QPageLayout::Millimeter);
+    const QSizeF pageSize(printable.width() / 25.4 * kLayoutDpi, printable.height() / 25.4 * kLayoutDpi);
+    document.setPageSize(pageSize);
+    QPainter painter;
+    if (!painter.begin(&device))
+        return hall::Error{hall::ErrorCode::Unavailable, "cannot start painting on the printer or file"};
+    const QRect target = device.pageLayout().paintRectPixels(device.logicalDpiX());
+    const qreal scale = target.width() / pageSize.width();
+    for (int page = 0; page < document.pageCount(); ++page) {
+        if (page > 0 && !device.newPage())
+            return hall::Error{hall::ErrorCode::Unavailable, "cannot start a new page"};
+        painter.save();
+        painter.scale(scale, scale);
+        painter.translate(0, -page * pageSize.height());
+        document.drawContents(&painter, QRectF(QPointF(0, page * pageSize.height()), pageSize));
+        painter.restore();
+    }
+    painter.end();
+    return hall::success();
+}
+
+} // namespace
+
 hall::Status printToPdf(QTextDocument& document, const QString& fileName, bool slip) {
-    QPdfWriter writer(fileName);
-    if (!writer.setPageSize(pageSize(slip)))
-        return hall::Error{hall::ErrorCode::Internal, "cannot set the page size"};
-    writer.setPageMargins(QMarginsF(8, 8, 8, 8), QPageLayout::Millimeter);
-    writer.setTitle(document.metaInformation(QTextDocument::DocumentTitle));
-    document.print(&writer);
+    {
+        QPdfWriter writer(fileName);
+        writer.setResolution(300);
+        if (!writer.setPageSize(pageSize(slip)))
+            return hall::Error{hall::ErrorCode::Internal, "cannot set the page size"};
+        writer.setPageMargins(QMarginsF(8, 8, 8, 8), QPageLayout::Millimeter);
+        writer.setTitle(document.metaInformation(QTextDocument::DocumentTitle));
+        writer.setCreator(QStringLiteral("hall-kiosk"));
+        if (auto painted = paintDocument(document, writer); !painted)
+            return painted;
+    }
     if (!QFileInfo(fileName).exists() || QFileInfo(fileName).size() == 0)
         return hall::Error{hall::ErrorCode::Unavailable, "cannot write " + fileName.toStdString()};
     return hall::success();
@@ -239,8 +282,8 @@ hall::Status printToDefaultPrinter(QTextDocument& document, bool slip) {
         return hall::Error{hall::ErrorCode::NotFound, "no printer is configured"};
     QPrinter printer(info, QPrinter::HighResolution);
     printer.setPageSize(pageSize(slip));
-    document.print(&printer);
-    return hall::success();
+    printer.setPageMargins(QMarginsF(8, 8, 8, 8), QPageLayout::Millimeter);
+    return paintDocument(document, printer);
 }
 
 } // namespace kiosk

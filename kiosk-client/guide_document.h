@@ -48,7 +48,9 @@ public:
 hall::Status printToPdf(QTextDocument& document, const QString& fileName, bool slip);
 /// Prints to the system's default printer; NotFound when none is configured.
 hall::Status printToDefaultPrinter(QTextDocument& document, bool slip);
-/// A text document with `html` and the QR image registered under `qrResource`.
-std::unique_ptr<QTextDocument> makeDocument(const QString& html, const QString& qrResource, const QImage& qr);
+/// A text document with `html` in the application's fonts at `pointSize` (paper is read close up, so
+/// smaller than on screen) and the QR image registered under `qrResource`.
+std::unique_ptr<QTextDocument> makeDocument(const QString& html, const QString& qrResource, const QImage& qr,
+                                            qreal pointSize = 11);
 
 } // namespace kiosk

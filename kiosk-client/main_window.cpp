@@ -82,6 +82,7 @@ MainWindow::MainWindow(KioskBackend* backend, CatalogSync* sync, hall::qt::Langu
     homeLayout->addWidget(m_homeTitle);
     homeLayout->addWidget(m_homeSubtitle);
     homeLayout->addWidget(m_homeTiles, 4);
+    homeLayout->addStretch(1);
 
     m_guideMenu = new TileScreen(m_stack);
     m_departments = new TileScreen(m_stack);
@@ -381,7 +382,7 @@ hall::Result<QString> MainWindow::printSlip() {
     const QString qrName = QStringLiteral("qr://ticket");
     auto document =
         makeDocument(TicketSlip::html(*m_flow->ticket(), m_flow->queueName(), m_flow->issuedAt(), qrName),
-                     qrName, makeQrCode(TicketSlip::qrText(*m_flow->ticket(), m_flow->issuedAt())));
+                     qrName, makeQrCode(TicketSlip::qrText(*m_flow->ticket(), m_flow->issuedAt())), 9);
     if (printToDefaultPrinter(*document, true))
         return QString();
     QDir().mkpath(m_options.printDirectory);

@@ -3,6 +3,7 @@
 #include <QString>
 #include <QWidget>
 
+class QLabel;
 class QStackedWidget;
 
 namespace hall::qt {
@@ -84,8 +85,8 @@ private:
     QStackedWidget* m_stack;
     QWidget* m_home;
     hall::touch::TileGrid* m_homeTiles;
-    class QLabel* m_homeTitle;
-    class QLabel* m_homeSubtitle;
+    QLabel* m_homeTitle;
+    QLabel* m_homeSubtitle;
     TileScreen* m_guideMenu;
     TileScreen* m_departments;
     ItemListScreen* m_items;

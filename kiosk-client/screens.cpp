@@ -268,8 +268,8 @@ TicketScreen::TicketScreen(TicketFlow* flow, QWidget* parent) : QWidget(parent),
         digits.remove(u' ');
         if (digits.isEmpty())
             return check;
-        if (digits.size() < 11 &&
-            hall::domain::checkMobileNumber((digits + QString(11 - digits.size(), u'0')).toStdString())) {
+        if (digits.size() < 11 && hall::domain::checkMobileNumber(
+                                      QString(digits + QString(11 - digits.size(), u'0')).toStdString())) {
             check.message = TicketScreen::tr("Keep typing: a mobile number has 11 digits.");
             return check;
         }
