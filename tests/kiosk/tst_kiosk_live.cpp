@@ -1,15 +1,21 @@
 // The kiosk against a real hall-server: the catalog imported with hallctl is fetched into the kiosk's
-// SQLite copy; with the server killed, a new start still answers from that copy.
+// SQLite copy and a number is taken from the real queue (its slip printed to PDF); with the server
+// stopped, a new start still answers from that copy.
 #include "catalog_store.h"
 #include "catalog_sync.h"
+#include "guide_document.h"
 #include "item_list_model.h"
 #include "kiosk_backend.h"
+#include "present/ticket_number.h"
 #include "qtclient/hall_connection.h"
 #include "server_process.h"
+#include "ticket_flow.h"
 
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 
 using namespace kiosk;
 
@@ -30,6 +36,16 @@ void TestKioskLive::fetchThenAnswerOffline() {
     QVERIFY2(imported.exitCode == 0, qPrintable(imported.describe()));
     auto device = server.addDevice(QStringLiteral("kiosk"), QStringLiteral("K-1F-01"), {}, 1);
     QVERIFY2(device, device ? "" : device.error().message.c_str());
+    // The service day runs from an hour ago to ten hours from now, whatever the time the test runs.
+    const int nowMinutes = int((QDateTime::currentSecsSinceEpoch() / 60 + 8 * 60) % 1440);
+    const auto clock = [](int minutes) {
+        minutes = ((minutes % 1440) + 1440) % 1440;
+        return QStringLiteral("%1:%2")
+            .arg(minutes / 60, 2, 10, QLatin1Char('0'))
+            .arg(minutes % 60, 2, 10, QLatin1Char('0'));
+    };
+    QVERIFY(server.writeConfig(QStringLiteral("queue.reset_time = %1\nqueue.close_time = %2\n")
+                                   .arg(clock(nowMinutes - 60), clock(nowMinutes + 600))));
     QVERIFY2(server.start(), qPrintable(server.lastError()));
 
     hall::qt::ConnectionSettings settings;
@@ -68,6 +84,30 @@ void TestKioskLive::fetchThenAnswerOffline() {
         auto saved = store->load();
         QVERIFY(saved && saved->has_value());
         QCOMPARE((*saved)->version, sync.current()->version);
+
+        // A number from the real queue, and its slip.
+        TicketFlow flow(&backend);
+        flow.setQueue(QStringLiteral("A"), QStringLiteral("社会保险"));
+        QVERIFY(flow.setMobile(QStringLiteral("13800138000")));
+        QSignalSpy issued(&flow, &TicketFlow::issued);
+        QSignalSpy failed(&flow, &TicketFlow::failed);
+        QVERIFY(flow.issue());
+        QVERIFY(!flow.issue()); // a second press while the first is on its way sends nothing
+        QTRY_VERIFY_WITH_TIMEOUT(issued.count() + failed.count() == 1, 20000);
+        QVERIFY2(issued.count() == 1, qPrintable(flow.lastError()));
+        const std::string number = flow.ticket()->ticket.number;
+        QVERIFY(hall::present::parseTicketNumber(number));
+        QCOMPARE(flow.ticket()->ticket.queuePrefix, std::string("A"));
+        QVERIFY(!flow.ticket()->windows.empty());
+        const QString qr = QStringLiteral("qr://ticket");
+        auto document = makeDocument(TicketSlip::html(*flow.ticket(), flow.queueName(), flow.issuedAt(), qr),
+                                     qr, makeQrCode(TicketSlip::qrText(*flow.ticket(), flow.issuedAt())), 9);
+        const QString pdf = dir.filePath(QStringLiteral("slip.pdf"));
+        QVERIFY(printToPdf(*document, pdf, true));
+        const auto text = hall::test::runTool(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(QByteArray::fromStdString(number)), text.out.constData());
+        QVERIFY(!text.out.contains("8000"));
         connection.stop();
     }
 
