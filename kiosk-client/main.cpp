@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <cstdio>
 #include <memory>
@@ -55,6 +56,7 @@ int main(int argc, char* argv[]) {
         options.idleWarningSeconds = std::min(15, seconds / 4);
     }
 
+    QDir().mkpath(QFileInfo(dataFile).absolutePath());
     auto store = kiosk::CatalogStore::open(dataFile);
     if (!store) {
         std::fprintf(stderr, "hall-kiosk: %s\n", store.error().message.c_str());
