@@ -262,12 +262,25 @@ TicketScreen::TicketScreen(TicketFlow* flow, QWidget* parent) : QWidget(parent),
     m_mobile->setMaxLength(13);
     m_keypad = new hall::touch::NumericKeypad(entry);
     m_keypad->setTarget(m_mobile);
-    m_keypad->setValidator([](const QString& text) {
+    m_keypad->setValidator([this](const QString& text) {
         hall::touch::InputCheck check;
         QString digits = text;
         digits.remove(u' ');
-        if (digits.isEmpty())
+        if (digits.isEmpty() || m_mobile->isReadOnly())
             return check;
+        if (m_cardMode) {
+            if (TicketFlow::isCitizenCardNumber(digits)) {
+                check.state = hall::touch::InputCheck::State::Acceptable;
+                check.message = TicketScreen::tr("Number complete. Press OK.");
+            } else if (digits.size() < 8) {
+                check.message = TicketScreen::tr("Keep typing: a card number has at least 8 digits.");
+            } else {
+                check.state = hall::touch::InputCheck::State::Invalid;
+                check.message = TicketScreen::tr("This is not a citizen card number. Check the digits.");
+            }
+            return check;
+        }
+        // A prefix that can still become a valid number is incomplete, not wrong.
         if (digits.size() < 11 && hall::domain::checkMobileNumber(
                                       QString(digits + QString(11 - digits.size(), u'0')).toStdString())) {
             check.message = TicketScreen::tr("Keep typing: a mobile number has 11 digits.");
@@ -282,6 +295,7 @@ TicketScreen::TicketScreen(TicketFlow* flow, QWidget* parent) : QWidget(parent),
         }
         return check;
     });
+    m_switchMode = new TouchButton(entry);
     m_status = makeLabel(TextRole::Body, entry);
     m_issue = new TouchButton(entry);
     m_issue->setRole(TouchButton::Role::Primary);
@@ -289,6 +303,7 @@ TicketScreen::TicketScreen(TicketFlow* flow, QWidget* parent) : QWidget(parent),
     entryLayout->addWidget(m_choice);
     entryLayout->addWidget(m_mobileHint);
     entryLayout->addWidget(m_mobile);
+    entryLayout->addWidget(m_switchMode);
     entryLayout->addWidget(m_keypad);
     entryLayout->addStretch(1);
     entryLayout->addWidget(m_status);
@@ -319,15 +334,19 @@ TicketScreen::TicketScreen(TicketFlow* flow, QWidget* parent) : QWidget(parent),
     m_pages->addWidget(result);
 
     connect(m_keypad, &hall::touch::NumericKeypad::submitted, this, [this](const QString& text) {
-        if (!m_flow->setMobile(text))
+        if (m_cardMode ? !m_flow->setCitizenCard(text) : !m_flow->setMobile(text))
             return;
         // Shown masked from here on: people behind the citizen can read the screen.
-        m_mobile->setText(m_flow->maskedMobile());
+        m_mobile->setText(m_cardMode ? m_flow->maskedCitizenCard() : m_flow->maskedMobile());
         m_mobile->setReadOnly(true);
         m_keypad->setEnabled(false);
     });
+    connect(m_switchMode, &QPushButton::clicked, this, [this] { setCardMode(!m_cardMode); });
     connect(m_issue, &QPushButton::clicked, this, [this] {
-        if (!m_mobile->isReadOnly() && !m_mobile->text().isEmpty() && !m_flow->setMobile(m_mobile->text())) {
+        const bool accepted =
+            m_mobile->isReadOnly() || m_mobile->text().isEmpty() ||
+            (m_cardMode ? m_flow->setCitizenCard(m_mobile->text()) : m_flow->setMobile(m_mobile->text()));
+        if (!accepted) {
             m_status->setText(tr("Finish or clear the mobile number first."));
             return;
         }
@@ -344,10 +363,19 @@ TicketScreen::TicketScreen(TicketFlow* flow, QWidget* parent) : QWidget(parent),
 
 void TicketScreen::showEntry() {
     m_pages->setCurrentIndex(0);
+    m_status->clear();
+    setCardMode(false);
+}
+
+void TicketScreen::setCardMode(bool card) {
+    m_cardMode = card;
+    (void)m_flow->setMobile({});
+    (void)m_flow->setCitizenCard({});
     m_mobile->clear();
     m_mobile->setReadOnly(false);
+    m_mobile->setMaxLength(card ? 20 : 13);
+    m_keypad->setXEnabled(card);
     m_keypad->setEnabled(true);
-    m_status->clear();
     retranslate();
 }
 
@@ -389,8 +417,15 @@ void TicketScreen::changeEvent(QEvent* event) {
 void TicketScreen::retranslate() {
     m_header->setTitle(tr("Take a number"));
     m_choice->setText(m_flow->queueName().isEmpty() ? QString() : tr("Service: %1").arg(m_flow->queueName()));
-    m_mobileHint->setText(tr("Optional: your mobile number for an SMS when your turn is near."));
-    m_mobile->setPlaceholderText(tr("Mobile number (optional)"));
+    if (m_cardMode) {
+        m_mobileHint->setText(tr("Optional: your citizen card number."));
+        m_mobile->setPlaceholderText(tr("Citizen card number (optional)"));
+        m_switchMode->setText(tr("Enter a mobile number instead"));
+    } else {
+        m_mobileHint->setText(tr("Optional: your mobile number for an SMS when your turn is near."));
+        m_mobile->setPlaceholderText(tr("Mobile number (optional)"));
+        m_switchMode->setText(tr("Enter a citizen card number instead"));
+    }
     m_issue->setText(tr("Take a number"));
     m_numberCaption->setText(tr("Your number"));
     m_printSlip->setText(tr("Print the slip"));

@@ -159,7 +159,10 @@ private:
     void retranslate();
     void updateAvailability();
     void showTicket();
+    void setCardMode(bool card);
     TicketFlow* m_flow;
+    bool m_cardMode = false;
+    hall::touch::TouchButton* m_switchMode;
     ScreenHeader* m_header;
     QStackedWidget* m_pages;
     QLabel* m_choice;

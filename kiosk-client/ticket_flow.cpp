@@ -55,12 +55,30 @@ bool TicketFlow::setMobile(const QString& text) {
 }
 
 bool TicketFlow::setCitizenCard(const QString& text) {
-    const QString trimmed = text.trimmed();
-    for (QChar c : trimmed)
-        if (!c.isDigit() && c != u'X' && c != u'x')
-            return false;
-    m_citizenCard = trimmed.toUpper().toStdString();
+    const QString card = text.trimmed().toUpper();
+    if (card.isEmpty()) {
+        m_citizenCard.clear();
+        return true;
+    }
+    if (!isCitizenCardNumber(card))
+        return false;
+    m_citizenCard = card.toStdString();
     return true;
+}
+
+bool TicketFlow::isCitizenCardNumber(const QString& text) {
+    // Cards carry the holder's ID number or a card serial: 8 to 20 digits, an ID number's X at the end.
+    if (text.size() < 8 || text.size() > 20)
+        return false;
+    for (qsizetype i = 0; i < text.size(); ++i)
+        if (!text[i].isDigit() && !(i == text.size() - 1 && text[i] == u'X'))
+            return false;
+    return true;
+}
+
+QString TicketFlow::maskedCitizenCard() const {
+    return m_citizenCard.empty() ? QString()
+                                 : QString::fromStdString(hall::present::maskIdNumber(m_citizenCard));
 }
 
 QString TicketFlow::maskedMobile() const {

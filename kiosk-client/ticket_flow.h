@@ -34,7 +34,12 @@ public:
     /// The mobile number for SMS reminders, checked with hall::domain::checkMobileNumber. An empty text
     /// clears it. A bad number gives false and changes nothing.
     bool setMobile(const QString& text);
+    /// A citizen card number instead of (or as well as) the mobile: 8 to 20 digits, an X last allowed.
+    /// An empty text clears it; a bad number gives false and changes nothing.
     bool setCitizenCard(const QString& text);
+    bool hasCitizenCard() const { return !m_citizenCard.empty(); }
+    QString maskedCitizenCard() const;
+    static bool isCitizenCardNumber(const QString& text);
     bool hasMobile() const { return !m_mobile.empty(); }
     /// The mobile number masked for the screen ("138****8000").
     QString maskedMobile() const;

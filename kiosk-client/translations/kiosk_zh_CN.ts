@@ -423,7 +423,7 @@
         <translation>请先选择业务。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+75"/>
         <source>The hall did not answer. Please try again or ask at the information desk.</source>
         <translation>大厅系统没有响应。请再试一次，或到咨询台询问。</translation>
     </message>
@@ -436,27 +436,38 @@
 <context>
     <name>kiosk::TicketScreen</name>
     <message>
-        <location filename="../screens.cpp" line="+103"/>
+        <location filename="../screens.cpp" line="+116"/>
         <source>Keep typing: a mobile number has 11 digits.</source>
         <translation>请继续输入：手机号码共 11 位。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-12"/>
+        <location line="+17"/>
         <source>Number complete. Press OK.</source>
         <translation>号码已输完，请按确定。</translation>
     </message>
     <message>
+        <location line="-15"/>
+        <source>Keep typing: a card number has at least 8 digits.</source>
+        <translation>请继续输入：卡号至少 8 位。</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>This is not a citizen card number. Check the digits.</source>
+        <translation>这不是有效的市民卡号，请核对。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>This is not a mainland mobile number. Check the digits.</source>
         <translation>这不是有效的手机号码，请核对。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>Finish or clear the mobile number first.</source>
         <translation>请先输完或清空手机号码。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+54"/>
         <source>%1
 Estimated wait: %2
 Please wait near: %3</source>
@@ -471,17 +482,32 @@ Please wait near: %3</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>Take a number</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-10"/>
         <source>Service: %1</source>
         <translation>业务：%1</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Optional: your citizen card number.</source>
+        <translation>可选：输入您的市民卡号。</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Citizen card number (optional)</source>
+        <translation>市民卡号（可不填）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a mobile number instead</source>
+        <translation>改为输入手机号码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Optional: your mobile number for an SMS when your turn is near.</source>
         <translation>可选：留下手机号码，快到您时发短信提醒。</translation>
     </message>
@@ -491,7 +517,12 @@ Please wait near: %3</source>
         <translation>手机号码（可不填）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Enter a citizen card number instead</source>
+        <translation>改为输入市民卡号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>

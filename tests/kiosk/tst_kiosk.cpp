@@ -60,6 +60,7 @@ private Q_SLOTS:
     void ticketButtonDoubleTapGivesOneTicket();
     void ticketTakingDisabledOffline();
     void mobileNumberCheckedAndMasked();
+    void citizenCardCheckedAndMasked();
     void guidePdfContainsItemName();
     void slipPdfContainsNumberAndNoPersonalData();
     void guideMarksDefaults();
@@ -321,6 +322,24 @@ void TestKiosk::mobileNumberCheckedAndMasked() {
     QVERIFY(!flow.hasMobile()); // not kept once the server has it
 }
 
+void TestKiosk::citizenCardCheckedAndMasked() {
+    FakeBackend backend;
+    backend.online = true;
+    TicketFlow flow(&backend);
+    QVERIFY(!flow.setCitizenCard(QStringLiteral("1234")));
+    QVERIFY(!flow.setCitizenCard(QStringLiteral("12X45678")));
+    QVERIFY(!flow.hasCitizenCard());
+    QVERIFY(flow.setCitizenCard(QStringLiteral("11010519491231002x")));
+    QCOMPARE(flow.maskedCitizenCard(), QStringLiteral("110***********002X"));
+    flow.setQueue(QStringLiteral("A"), QStringLiteral("社会保险"));
+    QVERIFY(flow.issue());
+    QCOMPARE(backend.issued.front().citizenCard, std::string("11010519491231002X"));
+    QVERIFY(backend.issued.front().mobile.empty());
+    QSignalSpy issued(&flow, &TicketFlow::issued);
+    QVERIFY(issued.wait(5000));
+    QVERIFY(!flow.hasCitizenCard());
+}
+
 void TestKiosk::guidePdfContainsItemName() {
     auto catalog = puyang();
     QVERIFY(catalog);
@@ -409,6 +428,9 @@ void TestKiosk::screenshots() {
     window.showGuide(code);
     grab(QStringLiteral("kiosk-guide.png"));
     window.showTicketEntry(QStringLiteral("B"), {});
+    QTest::keyClicks(window.ticketScreen()->mobileField(), QStringLiteral("1380013"));
+    grab(QStringLiteral("kiosk-take-number.png"));
+    window.ticketScreen()->mobileField()->clear();
     QSignalSpy issued(window.ticketFlow(), &TicketFlow::issued);
     QTest::mouseClick(window.ticketScreen()->issueButton(), Qt::LeftButton);
     QVERIFY(issued.wait(5000));
