@@ -1,6 +1,7 @@
 // The kiosk against a real hall-server: the catalog imported with hallctl is fetched into the kiosk's
 // SQLite copy and a number is taken from the real queue (its slip printed to PDF); with the server
 // stopped, a new start still answers from that copy.
+#include "catalog/catalog_json.h"
 #include "catalog_store.h"
 #include "catalog_sync.h"
 #include "guide_document.h"
@@ -108,6 +109,24 @@ void TestKioskLive::fetchThenAnswerOffline() {
         QCOMPARE(text.exitCode, 0);
         QVERIFY2(text.out.contains(QByteArray::fromStdString(number)), text.out.constData());
         QVERIFY(!text.out.contains("8000"));
+
+        // A new version imported while the kiosk runs: the CatalogImported event brings it over.
+        auto parsed = hall::catalog::loadCatalogFile(HALL_SOURCE_DIR "/resources/halls/puyang.json");
+        QVERIFY(parsed);
+        auto data = parsed->data();
+        data.hall.name += "（新版）";
+        const QString newFile = dir.filePath(QStringLiteral("puyang-v2.json"));
+        QVERIFY(hall::catalog::saveCatalogFile(data, newFile.toStdString()));
+        const quint32 before = sync.current()->version;
+        QSignalSpy changed(&sync, &CatalogSync::catalogChanged);
+        const auto second = hall::test::runTool(hall::test::hallctlPath(),
+                                                {QStringLiteral("catalog"), QStringLiteral("import"),
+                                                 QStringLiteral("--data-dir"), server.dataDir(),
+                                                 QStringLiteral("--file"), newFile});
+        QVERIFY2(second.exitCode == 0, qPrintable(second.describe()));
+        QTRY_VERIFY_WITH_TIMEOUT(changed.count() >= 1, 30000);
+        QVERIFY(sync.current()->version > before);
+        QCOMPARE(sync.current()->catalog.hall().name, data.hall.name);
         connection.stop();
     }
 
