@@ -56,6 +56,8 @@ MainWindow::MainWindow(KioskBackend* backend, CatalogSync* sync, hall::qt::Langu
       m_options(std::move(options)) {
     m_flow = new TicketFlow(backend, this);
     auto* layout = new QVBoxLayout(this);
+    // The screens adapt to portrait or landscape on resize; the window takes the size it is given.
+    layout->setSizeConstraint(QLayout::SetNoConstraint);
     const int spacing = hall::touch::Theme::current().metrics().spacing;
     layout->setContentsMargins(spacing, spacing, spacing, spacing);
     layout->setSpacing(spacing);
@@ -431,6 +433,11 @@ void MainWindow::rebuildHomeTiles() {
                    {},
                    {}},
     });
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    m_homeTiles->setColumnCount(width() > height() ? 2 : 1);
+    QWidget::resizeEvent(event);
 }
 
 void MainWindow::changeEvent(QEvent* event) {

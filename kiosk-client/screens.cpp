@@ -13,6 +13,7 @@
 #include "touchui/touch_button.h"
 #include "touchui/touch_item_delegate.h"
 
+#include <QBoxLayout>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -302,12 +303,17 @@ TicketScreen::TicketScreen(TicketFlow* flow, QWidget* parent) : QWidget(parent),
     m_issue->setMinimumHeight(Theme::current().metrics().touchTarget * 3 / 2);
     entryLayout->addWidget(m_choice);
     entryLayout->addWidget(m_mobileHint);
-    entryLayout->addWidget(m_mobile);
-    entryLayout->addWidget(m_switchMode);
-    entryLayout->addWidget(m_keypad);
-    entryLayout->addStretch(1);
-    entryLayout->addWidget(m_status);
-    entryLayout->addWidget(m_issue);
+    // Portrait: the keypad under the field. Landscape (1920x1080): beside it, or the page would not fit.
+    m_entryBody = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_fieldColumn = new QVBoxLayout;
+    m_fieldColumn->addWidget(m_mobile);
+    m_fieldColumn->addWidget(m_switchMode);
+    m_fieldColumn->addWidget(m_keypad);
+    m_fieldColumn->addStretch(1);
+    m_fieldColumn->addWidget(m_status);
+    m_fieldColumn->addWidget(m_issue);
+    m_entryBody->addLayout(m_fieldColumn, 1);
+    entryLayout->addLayout(m_entryBody, 1);
     m_pages->addWidget(entry);
 
     auto* result = new QWidget(m_pages);
@@ -406,6 +412,19 @@ void TicketScreen::showTicket() {
                  QString::fromStdString(hall::present::formatWaitEstimate(wait, language)),
                  windows.join(tr(", "))));
     m_pages->setCurrentIndex(1);
+}
+
+void TicketScreen::resizeEvent(QResizeEvent* event) {
+    const bool landscape = width() > height();
+    const bool keypadBeside = m_entryBody->indexOf(m_keypad) >= 0;
+    if (landscape && !keypadBeside) {
+        m_fieldColumn->removeWidget(m_keypad);
+        m_entryBody->addWidget(m_keypad, 1);
+    } else if (!landscape && keypadBeside) {
+        m_entryBody->removeWidget(m_keypad);
+        m_fieldColumn->insertWidget(2, m_keypad);
+    }
+    QWidget::resizeEvent(event);
 }
 
 void TicketScreen::changeEvent(QEvent* event) {

@@ -3,6 +3,8 @@
 #include "item_list_model.h"
 #include <QWidget>
 
+class QBoxLayout;
+class QVBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -154,6 +156,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void retranslate();
@@ -165,6 +168,8 @@ private:
     hall::touch::TouchButton* m_switchMode;
     ScreenHeader* m_header;
     QStackedWidget* m_pages;
+    QBoxLayout* m_entryBody;
+    QVBoxLayout* m_fieldColumn;
     QLabel* m_choice;
     QLabel* m_mobileHint;
     QLineEdit* m_mobile;
