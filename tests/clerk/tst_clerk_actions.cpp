@@ -7,6 +7,7 @@
 #include "window_queue_model.h"
 
 #include "protocol/queue_events.h"
+#include "qtapp/language.h"
 #include "touchui/theme.h"
 
 #include <QAction>
@@ -153,6 +154,8 @@ private Q_SLOTS:
 private:
     // docs/screenshots/clerk-calling.png: a called ticket, a waiting list with priority classes, counts.
     void writeScreenshot(const QString& dir) {
+        hall::qt::LanguageManager languages({u"hall"_qs, u"clerk"_qs});
+        QVERIFY(languages.setLanguage(hall::qt::Language::SimplifiedChinese));
         FakeQueueService service;
         WindowQueueModel model;
         model.setPriorityClasses({{1, "老年人", true}, {2, "残疾人", true}, {3, "预约", true}});
@@ -173,13 +176,14 @@ private:
         model.reset(queue);
         ClerkActions actions(service, model);
         CallingPage page(actions, model);
-        page.resize(1366, 700);
+        page.resize(1200, 640);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
-        actions.recall();
-        service.sent[0].ticketDone(
-            hall::Error{hall::ErrorCode::InvalidState, "A023 was called 20 s ago; wait 10 s more"});
-        QVERIFY(page.grab().save(dir + u"/clerk-calling-page.png"_qs));
+        QVERIFY(actions.recall());
+        auto recalled = active;
+        recalled.callCount = 3;
+        service.sent[0].ticketDone(hall::TicketOk{recalled});
+        QVERIFY(page.grab().save(dir + u"/clerk-calling.png"_qs));
     }
 };
 

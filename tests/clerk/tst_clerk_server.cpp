@@ -1,0 +1,182 @@
+// The clerk workstation against the real hall-server over real TLS: the Puyang hall imported with hallctl,
+// a clerk PC bound to window 2-07, a kiosk of floor 2 taking numbers, and the clerk's session calling them.
+
+#include "clerk_session.h"
+#include "server_process.h"
+#include "tls_test_client.h"
+
+#include "protocol/queue_messages.h"
+#include "qtclient/hall_connection.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace hall::test;
+using Action = clerk::ClerkActions::Action;
+
+namespace {
+const QString kClerkPassword = QStringLiteral("li-ming-2026!");
+const QString kSupervisorPassword = QStringLiteral("wang-fang-2026!");
+constexpr int kWaitMs = 10000;
+} // namespace
+
+class TestClerkServer : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<ServerProcess> m_server;
+    DeviceFiles m_clerkPc;
+    DeviceFiles m_kiosk;
+    std::uint64_t m_nextId = 1000;
+
+    hall::qt::ConnectionSettings settingsFor(const DeviceFiles& files) const {
+        hall::qt::ConnectionSettings settings;
+        settings.host = QStringLiteral("localhost");
+        settings.port = m_server->port();
+        settings.caFile = QString::fromStdString(files.ca);
+        settings.certFile = QString::fromStdString(files.certificate);
+        settings.keyFile = QString::fromStdString(files.key);
+        settings.clientName = QStringLiteral("hall-clerk-test");
+        settings.clientVersion = QStringLiteral("0");
+        settings.reconnectInitialMs = 100;
+        return settings;
+    }
+
+    /// Whether the server serves the queue protocol yet (it answers UnknownMessage otherwise).
+    bool serverHasQueue() {
+        TlsTestClient kiosk;
+        if (!kiosk.connectAndHello(m_server->port(), m_kiosk).ok())
+            return false;
+        const auto board = kiosk.request(hall::GetQueueBoard{2}, m_nextId++);
+        return board && board->errorCode() != hall::ErrorCode::UnknownMessage;
+    }
+
+    std::string issue(TlsTestClient& kiosk, const std::string& prefix) {
+        hall::IssueTicket request;
+        request.queuePrefix = prefix;
+        const auto reply = kiosk.request(request, m_nextId++);
+        if (!reply)
+            return {};
+        const auto ok = reply->as<hall::IssueTicketOk>();
+        return ok ? ok->ticket.number : std::string();
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        m_server = std::make_unique<ServerProcess>();
+        QVERIFY2(m_server->isValid(), qPrintable(m_server->lastError()));
+        const ToolRun import = runTool(
+            hallctlPath(), {u"catalog"_qs, u"import"_qs, u"--data-dir"_qs, m_server->dataDir(), u"--file"_qs,
+                            QStringLiteral(HALL_SOURCE_DIR "/resources/halls/puyang.json")});
+        QVERIFY2(import.exitCode == 0, qPrintable(import.describe()));
+        auto clerk = m_server->addDevice(u"clerk-pc"_qs, u"clerk-2-07"_qs, u"2-07"_qs, 2);
+        auto kiosk = m_server->addDevice(u"kiosk"_qs, u"K-2F-01"_qs, {}, 2);
+        QVERIFY2(clerk && kiosk, qPrintable(m_server->lastError()));
+        m_clerkPc = *clerk;
+        m_kiosk = *kiosk;
+        QVERIFY(m_server->addAccount(u"li.ming"_qs, u"李明"_qs, u"clerk"_qs, kClerkPassword).ok());
+        QVERIFY(
+            m_server->addAccount(u"wang.fang"_qs, u"王芳"_qs, u"supervisor"_qs, kSupervisorPassword).ok());
+        const auto started = m_server->start();
+        QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
+    }
+
+    void bindsToTheDevicesWindowAndRefusesBadPasswords() {
+        hall::qt::HallConnection connection(settingsFor(m_clerkPc));
+        clerk::ClerkSession session(connection);
+        QSignalSpy device(&session, &clerk::ClerkSession::deviceChanged);
+        QVERIFY(connection.start().ok());
+        QTRY_VERIFY_WITH_TIMEOUT(device.count() > 0, kWaitMs);
+        QCOMPARE(session.windowId(), u"2-07"_qs);
+        QVERIFY(session.windowDisplayName().contains(u"2-07"_qs));
+
+        QSignalSpy finished(&session, &clerk::ClerkSession::loginFinished);
+        session.login(u"li.ming"_qs, u"not-the-password"_qs);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWaitMs);
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        QCOMPARE(finished.at(0).at(1).toString(),
+                 clerk::ClerkActions::errorText({hall::ErrorCode::BadCredentials, {}}));
+        QVERIFY(!session.isLoggedIn());
+
+        // A supervisor may work at a window too.
+        session.login(u"wang.fang"_qs, kSupervisorPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, kWaitMs);
+        QVERIFY2(finished.at(1).at(0).toBool(), qPrintable(finished.at(1).at(1).toString()));
+        QCOMPARE(session.personName(), u"王芳"_qs);
+        QCOMPARE(session.personRoleText(), clerk::ClerkSession::tr("Supervisor"));
+        QSignalSpy loggedIn(&session, &clerk::ClerkSession::loggedInChanged);
+        session.logout();
+        QCOMPARE(loggedIn.count(), 1);
+        QVERIFY(!session.model().isLoaded());
+    }
+
+    void callsTheKiosksTickets() {
+        if (!serverHasQueue())
+            QSKIP("this hall-server does not serve the queue protocol yet");
+        TlsTestClient kiosk;
+        QVERIFY(kiosk.connectAndHello(m_server->port(), m_kiosk).ok());
+        const std::string first = issue(kiosk, "G");
+        QVERIFY(!first.empty());
+
+        hall::qt::HallConnection connection(settingsFor(m_clerkPc));
+        clerk::ClerkSession session(connection);
+        QVERIFY(connection.start().ok());
+        QSignalSpy finished(&session, &clerk::ClerkSession::loginFinished);
+        session.login(u"li.ming"_qs, kClerkPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWaitMs);
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+        auto& model = session.model();
+        auto& actions = session.actions();
+        QTRY_VERIFY_WITH_TIMEOUT(model.isLoaded(), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(connection.isSubscribed(), kWaitMs);
+
+        // The window opens for the day if it is not open yet.
+        QSignalSpy done(&actions, &clerk::ClerkActions::succeeded);
+        QSignalSpy failed(&actions, &clerk::ClerkActions::failed);
+        if (model.window().state != hall::WindowState::Open) {
+            QVERIFY(actions.resume());
+            QTRY_COMPARE_WITH_TIMEOUT(done.count() + failed.count(), 1, kWaitMs);
+            QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.at(0).at(1).toString()));
+            done.clear();
+        }
+        QCOMPARE(model.window().state, hall::WindowState::Open);
+
+        // A ticket taken while the clerk is logged in arrives by event.
+        const std::string second = issue(kiosk, "G");
+        QVERIFY(!second.empty());
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, kWaitMs);
+        const quint32 servedBefore = model.servedToday();
+
+        QVERIFY(actions.callNext());
+        QVERIFY(!actions.callNext()); // the double press sends nothing
+        QTRY_COMPARE_WITH_TIMEOUT(done.count() + failed.count(), 1, kWaitMs);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.at(0).at(1).toString()));
+        QCOMPARE(model.active()->number, first);
+        QCOMPARE(model.active()->callCount, 1);
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, kWaitMs);
+
+        // A recall right away may be refused by the cooldown; either way the screen says why.
+        QVERIFY(actions.recall());
+        QTRY_COMPARE_WITH_TIMEOUT(done.count() + failed.count(), 2, kWaitMs);
+        if (!failed.isEmpty())
+            QVERIFY(!failed.at(0).at(1).toString().isEmpty());
+        else
+            QCOMPARE(model.active()->callCount, 2);
+
+        QVERIFY(actions.beginService());
+        QTRY_COMPARE_WITH_TIMEOUT(done.count() + failed.count(), 3, kWaitMs);
+        QCOMPARE(model.active()->state, hall::TicketState::Serving);
+        QVERIFY(actions.finishService());
+        QTRY_COMPARE_WITH_TIMEOUT(done.count() + failed.count(), 4, kWaitMs);
+        QVERIFY(!model.active());
+        QTRY_COMPARE_WITH_TIMEOUT(model.servedToday(), servedBefore + 1, kWaitMs);
+        QCOMPARE(model.waiting().front().number, second);
+    }
+
+    void cleanupTestCase() {
+        if (m_server)
+            QCOMPARE(m_server->terminate(), 0);
+    }
+};
+
+QTEST_MAIN(TestClerkServer)
+#include "tst_clerk_server.moc"
