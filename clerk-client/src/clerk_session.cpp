@@ -5,8 +5,10 @@
 #include "qtclient/hall_connection.h"
 
 #include <QDateTime>
+
 #include <QLocale>
 #include <QLoggingCategory>
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcClerk, "hall.clerk.session")
 
@@ -27,9 +29,13 @@ hall::present::Language presentLanguage() {
 
 ClerkSession::ClerkSession(hall::qt::HallConnection& connection, QObject* parent)
     : QObject(parent), m_connection(connection), m_service(connection),
-      m_actions(std::make_unique<ClerkActions>(m_service, m_model)) {
+      m_actions(std::make_unique<ClerkActions>(m_service, m_model)), m_catalog(connection) {
     connect(&m_connection, &hall::qt::HallConnection::stateChanged, this, &ClerkSession::onStateChanged);
-    connect(&m_connection, &hall::qt::HallConnection::eventReceived, &m_model, &WindowQueueModel::applyEvent);
+    connect(&m_connection, &hall::qt::HallConnection::eventReceived, this, &ClerkSession::onEvent);
+    connect(&m_catalog, &CatalogFetcher::loaded, this, &ClerkSession::onCatalogLoaded);
+    connect(&m_catalog, &CatalogFetcher::failed, this, [](const hall::Error& error) {
+        qCWarning(lcClerk) << "catalog not fetched:" << error.message.c_str();
+    });
     connect(&m_connection, &hall::qt::HallConnection::resyncRequired, this, &ClerkSession::fetchWindowQueue);
     connect(&m_connection, &hall::qt::HallConnection::loginLost, this, [this](const hall::Error& error) {
         m_model.clear();
@@ -112,6 +118,27 @@ void ClerkSession::onLoggedIn() {
     Q_EMIT deviceChanged();
     fetchWindowQueue();
     fetchBoard();
+    m_catalog.fetch();
+}
+
+void ClerkSession::onEvent(const hall::Event& event) {
+    if (event.kind == std::uint16_t(hall::EventKind::CatalogImported)) {
+        m_catalog.fetch();
+        fetchBoard();
+        return;
+    }
+    m_model.applyEvent(event);
+}
+
+void ClerkSession::onCatalogLoaded() {
+    QSet<QString> served;
+    const std::string window = windowId().toStdString();
+    for (const auto& queue : m_catalog.catalog()->queues())
+        if (std::find(queue.windows.begin(), queue.windows.end(), window) != queue.windows.end())
+            served.insert(fromUtf8(queue.prefix));
+    m_model.setServedQueues(served);
+    // Tickets of those queues may have arrived before the catalog did.
+    fetchWindowQueue();
 }
 
 void ClerkSession::onStateChanged() {
@@ -154,7 +181,7 @@ void ClerkSession::fetchWindowQueue() {
             m_model.reset(*result);
             const auto floorTopic = QString::fromStdString(hall::topicForFloor(result->window.floor));
             const auto windowTopic = QString::fromStdString(hall::topicForWindow(result->window.window));
-            const QStringList topics{floorTopic, windowTopic};
+            const QStringList topics{QString::fromLatin1(hall::kTopicHall), floorTopic, windowTopic};
             if (!m_connection.isSubscribed() || m_connection.topics() != topics)
                 if (auto status = m_connection.subscribe(topics, result->asOfSeq); !status)
                     qCWarning(lcClerk) << "subscription refused:" << status.error().message.c_str();

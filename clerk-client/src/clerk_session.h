@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalog_fetcher.h"
 #include "clerk_actions.h"
 #include "queue_service.h"
 #include "window_queue_model.h"
@@ -65,11 +66,14 @@ private:
     void fetchWindowQueue();
     void fetchBoard();
     void tick();
+    void onCatalogLoaded();
+    void onEvent(const hall::Event& event);
 
     hall::qt::HallConnection& m_connection;
     ConnectionQueueService m_service;
     WindowQueueModel m_model;
     std::unique_ptr<ClerkActions> m_actions;
+    CatalogFetcher m_catalog;
     hall::QueueBoard m_board;
     QTimer m_clock;
     bool m_loginInFlight = false;

@@ -131,6 +131,7 @@ void WindowQueueModel::clear() {
     m_seenByNumber.clear();
     m_appliedSinceReset.clear();
     m_servedPrefixes.clear();
+    m_servedFromCatalog = false;
     m_served = m_noShows = 0;
     m_lastSeq = 0;
     m_loaded = false;
@@ -192,7 +193,8 @@ void WindowQueueModel::applyWindow(const hall::WindowView& window) {
 }
 
 void WindowQueueModel::setServedQueues(const QSet<QString>& prefixes) {
-    m_servedPrefixes.unite(prefixes);
+    m_servedPrefixes = prefixes;
+    m_servedFromCatalog = true;
 }
 
 void WindowQueueModel::setPriorityClasses(const std::vector<hall::PriorityClassView>& classes) {
@@ -309,7 +311,7 @@ void WindowQueueModel::updateWaiting(const hall::TicketView& ticket, Source sour
         return;
     }
     // A waiting ticket of this floor in a queue the model does not know: it may be served here.
-    if (ticket.state == hall::TicketState::Waiting && ticket.window.empty() &&
+    if (!m_servedFromCatalog && ticket.state == hall::TicketState::Waiting && ticket.window.empty() &&
         ticket.floor == m_window.floor && !m_servedPrefixes.contains(fromUtf8(ticket.queuePrefix)))
         Q_EMIT refreshNeeded();
 }

@@ -45,7 +45,8 @@ public:
     void applyTicket(const hall::TicketView& ticket);
     /// The window as SetWindowState's answer returned it.
     void applyWindow(const hall::WindowView& window);
-    /// Queues this window serves (from the catalog), so their new tickets need no refresh.
+    /// The queues this window serves, from the catalog: their new tickets join the list at once, and
+    /// tickets of other queues are known not to be served here.
     void setServedQueues(const QSet<QString>& prefixes);
     void setPriorityClasses(const std::vector<hall::PriorityClassView>& classes);
     /// The hall clock, for the waiting minutes column.
@@ -95,6 +96,7 @@ private:
     quint64 m_lastSeq = 0;
     qint64 m_nowMs = 0;
     bool m_loaded = false;
+    bool m_servedFromCatalog = false;
 };
 
 } // namespace clerk

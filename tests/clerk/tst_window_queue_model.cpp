@@ -100,6 +100,14 @@ private Q_SLOTS:
             journalEvent(13, hall::TicketIssued{ticket(4, "A004", TicketState::Waiting, "2-09"), 1}));
         QCOMPARE(refresh.count(), 2);
         QCOMPARE(model.rowCount(), 1);
+        // Once the catalog says which queues are served here, other queues are simply not ours...
+        model.setServedQueues({u"A"_qs, u"D"_qs});
+        model.applyEvent(journalEvent(14, hall::TicketIssued{ticket(5, "C002"), 2}));
+        QCOMPARE(refresh.count(), 2);
+        // ...and a served queue's first ticket joins the list at once.
+        model.applyEvent(journalEvent(15, hall::TicketIssued{ticket(6, "D001"), 1}));
+        QCOMPARE(refresh.count(), 2);
+        QCOMPARE(numbers(model), (QStringList{u"A001"_qs, u"D001"_qs}));
     }
 
     void answerAfterEventsKeepsTheNewerOnes() {
