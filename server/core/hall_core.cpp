@@ -1,8 +1,10 @@
 #include "core/hall_core.h"
 
+#include "core/catalog_module.h"
 #include "core/clock.h"
 #include "core/logger.h"
 #include "core/login_verifier.h"
+#include "core/queue_module.h"
 #include "protocol/access.h"
 #include "store/database.h"
 #include "store/devices.h"
@@ -22,6 +24,26 @@ HallCore::HallCore(std::unique_ptr<store::Database> db, Clock& clock, CoreOption
     : m_db(std::move(db)), m_clock(clock), m_options(std::move(options)), m_logger(logger),
       m_scheduler(clock), m_verifier(std::make_unique<LoginVerifier>(m_options.loginThreads)) {
     assert(m_db);
+    auto catalog = std::make_unique<CatalogModule>();
+    auto queue = std::make_unique<QueueModule>(m_options.queue, m_options.sms);
+    m_catalogModule = catalog.get();
+    m_queueModule = queue.get();
+    m_catalogModule->onChanged(
+        [queue = m_queueModule](const std::shared_ptr<const catalog::Catalog>& c) { queue->setCatalog(c); });
+    m_modules.push_back(std::move(catalog));
+    m_modules.push_back(std::move(queue));
+}
+
+CoreReply errorReplyFrame(std::uint64_t requestId, const Error& error) {
+    CoreReply reply;
+    reply.frame = makeFrame(encodeMessage(ErrorReply{error.code, error.message}, requestId));
+    return reply;
+}
+
+CommandOutcome failedOutcome(std::uint64_t requestId, const Error& error) {
+    CommandOutcome outcome;
+    outcome.reply = errorReplyFrame(requestId, error);
+    return outcome;
 }
 
 HallCore::~HallCore() {
@@ -43,7 +65,9 @@ Status HallCore::load() {
             m_hallName = m_db->metaValue("hall_name").value_or(std::string(kDefaultHallName));
         m_startedAtMs = m_clock.nowMs();
         m_published.store(m_journal->head(), std::memory_order_release);
+        m_dataVersion = -1;
         reloadState();
+        scheduleExternalCheck();
         m_logger.info(kCore, "loaded: journal head " + std::to_string(publishedHead()) + ", " +
                                  std::to_string(m_notices.countInForce(m_clock.nowMs())) +
                                  " notices in force");
@@ -52,11 +76,61 @@ Status HallCore::load() {
 }
 
 void HallCore::reloadState() {
+    m_lastAppended = 0;
     m_notices.clear();
     for (const auto& notice : m_noticeStore->loadInForce(m_clock.nowMs())) {
         m_notices.add(notice);
         scheduleExpiry(notice);
     }
+    for (auto& module : m_modules)
+        module->load(*this);
+}
+
+void HallCore::scheduleExternalCheck() {
+    m_scheduler.after(m_options.externalCheckMs, "external changes", [this] {
+        checkExternalChanges();
+        scheduleExternalCheck();
+    });
+}
+
+void HallCore::checkExternalChanges() {
+    // PRAGMA data_version changes only when another connection commits, so our own writes cost nothing.
+    try {
+        store::Statement version(*m_db, "PRAGMA data_version");
+        version.step();
+        const std::int64_t now = version.int64(0);
+        if (now == m_dataVersion)
+            return;
+        m_dataVersion = now;
+        publishExternalEvents(m_journal->head());
+    } catch (const store::StoreError& e) {
+        m_logger.error(kStore, std::string("checking for changes by other processes failed: ") + e.what());
+    }
+}
+
+void HallCore::runInternal(const std::string& label, const std::function<CommandOutcome()>& change) {
+    std::vector<store::JournalEvent> events;
+    std::function<void()> apply;
+    try {
+        store::Transaction transaction(*m_db);
+        CommandOutcome outcome = change();
+        transaction.commit();
+        events = std::move(outcome.events);
+        apply = std::move(outcome.apply);
+    } catch (const store::StoreError& e) {
+        m_logger.error(kStore, label + " failed in the store: " + e.what());
+        m_lastAppended = 0;
+        try {
+            reloadState();
+        } catch (const store::StoreError& again) {
+            m_logger.error(kStore, std::string("reloading the state failed: ") + again.what());
+        }
+        return;
+    }
+    if (apply)
+        apply();
+    publishCommitted(events);
+    m_lastAppended = 0;
 }
 
 void HallCore::scheduleExpiry(const Notice& notice) {
@@ -350,6 +424,7 @@ void HallCore::runBatch(std::vector<Task>& batch) {
         for (auto& pending : replies)
             if (pending.done)
                 pending.done(errorReply(pending.requestId, unavailable));
+        m_lastAppended = 0;
         try {
             reloadState();
         } catch (const store::StoreError& e) {
@@ -362,6 +437,7 @@ void HallCore::runBatch(std::vector<Task>& batch) {
         if (pending.done)
             pending.done(std::move(pending.reply));
     publishCommitted(events);
+    m_lastAppended = 0;
 }
 
 HallCore::Outcome HallCore::execute(Task& task) {
@@ -384,21 +460,27 @@ void HallCore::publishEvent(const store::JournalEvent& event) {
     m_published.store(event.seq, std::memory_order_release);
 }
 
-void HallCore::publishExternalEvents() {
-    // Another writer (hallctl) may have appended between our commits; its events go out in order too.
-    const std::uint64_t head = m_journal->head();
+std::vector<store::JournalEvent> HallCore::publishExternalEvents(std::uint64_t upTo) {
+    // Another writer (hallctl) may have appended between our commits; its events go out in order too, and
+    // the modules hear of them (a new catalog, for one).
+    std::vector<store::JournalEvent> published;
     std::uint64_t cursor = publishedHead();
-    while (cursor < head) {
-        const auto page = m_journal->readAfter(cursor, 1000);
+    while (cursor < upTo) {
+        const auto page = m_journal->readAfter(cursor, std::min<std::uint64_t>(1000, upTo - cursor));
         if (page.empty())
             break;
         for (const auto& event : page) {
-            if (event.seq > head)
-                return;
+            if (event.seq > upTo)
+                break;
             publishEvent(event);
+            published.push_back(event);
             cursor = event.seq;
         }
     }
+    if (!published.empty())
+        for (auto& module : m_modules)
+            module->externalEvents(published, *this);
+    return published;
 }
 
 void HallCore::publishCommitted(std::vector<store::JournalEvent>& events) {
@@ -406,18 +488,7 @@ void HallCore::publishCommitted(std::vector<store::JournalEvent>& events) {
         return;
     if (events.front().seq != publishedHead() + 1) {
         try {
-            const std::uint64_t ours = events.front().seq;
-            std::uint64_t cursor = publishedHead();
-            while (cursor + 1 < ours) {
-                const auto page =
-                    m_journal->readAfter(cursor, std::min<std::uint64_t>(1000, ours - 1 - cursor));
-                if (page.empty())
-                    break;
-                for (const auto& event : page) {
-                    publishEvent(event);
-                    cursor = event.seq;
-                }
-            }
+            publishExternalEvents(events.front().seq - 1);
         } catch (const store::StoreError& e) {
             m_logger.error(kStore,
                            std::string("reading events written by another process failed: ") + e.what());
@@ -430,9 +501,7 @@ void HallCore::publishCommitted(std::vector<store::JournalEvent>& events) {
 // ---- shared helpers ------------------------------------------------------------------------------------
 
 CoreReply HallCore::errorReply(std::uint64_t requestId, const Error& error) {
-    CoreReply reply;
-    reply.frame = makeFrame(encodeMessage(ErrorReply{error.code, error.message}, requestId));
-    return reply;
+    return errorReplyFrame(requestId, error);
 }
 
 std::string HallCore::actorFor(const Caller& caller) const {
@@ -443,7 +512,9 @@ std::string HallCore::actorFor(const Caller& caller) const {
 
 store::JournalEvent HallCore::appendEvent(std::uint16_t kind, const std::string& topic,
                                           const std::string& actor, const std::string& body) {
-    return m_journal->append(m_clock.nowMs(), kind, topic, actor, body);
+    store::JournalEvent event = m_journal->append(m_clock.nowMs(), kind, topic, actor, body);
+    m_lastAppended = event.seq;
+    return event;
 }
 
 } // namespace hall::server

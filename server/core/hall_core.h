@@ -1,8 +1,10 @@
 #pragma once
 
 #include "core/broadcaster.h"
+#include "core/core_module.h"
 #include "core/notice_board.h"
 #include "core/peer.h"
+#include "core/queue_config.h"
 #include "core/scheduler.h"
 #include "protocol/messages.h"
 #include "store/accounts.h"
@@ -45,6 +47,12 @@ struct CoreOptions {
     int loginThreads = 2;
     /// How many sessions are connected, for GetServerStatus (may be empty).
     std::function<std::uint32_t()> sessionCount;
+    /// The queue's rules (docs/queue.md).
+    QueueConfig queue;
+    /// Where the queue's SMS go; empty: nowhere (a no-op sink).
+    std::shared_ptr<SmsSink> sms;
+    /// How often (hall clock) the core looks for changes another process (hallctl) made to the database.
+    std::int64_t externalCheckMs = 2000;
 };
 
 /// Counters a test or the status line can read from any thread.
@@ -81,7 +89,10 @@ struct CoreTestHooks {
 /// only after the COMMIT is durable. If the COMMIT fails, every command of the batch is answered
 /// Unavailable and the in-memory state is reloaded from the database. Subscribe and the first half of
 /// Login run between batches, so a subscriber's replay and its live events meet without gap or overlap.
-class HallCore {
+class CatalogModule;
+class QueueModule;
+
+class HallCore : private CoreContext {
 public:
     HallCore(std::unique_ptr<store::Database> db, Clock& clock, CoreOptions options, Logger& logger);
     ~HallCore();
@@ -115,7 +126,7 @@ public:
     /// Fixed by load().
     const std::string& hallName() const { return m_hallName; }
     std::int64_t startedAtMs() const { return m_startedAtMs; }
-    const Clock& clock() const { return m_clock; }
+    const Clock& clock() const override { return m_clock; }
     CoreStats stats() const;
     void setTestHooks(CoreTestHooks hooks);
 
@@ -127,7 +138,10 @@ public:
     /// for verifications to come back. False on timeout.
     bool runUntilIdle(std::chrono::milliseconds timeout);
     /// The core's scheduler (core thread only).
-    Scheduler& scheduler() { return m_scheduler; }
+    Scheduler& scheduler() override { return m_scheduler; }
+    /// The catalog in force and the queue (core thread only; for tests).
+    CatalogModule& catalogModule() { return *m_catalogModule; }
+    QueueModule& queueModule() { return *m_queueModule; }
 
 private:
     struct Request {
@@ -152,15 +166,7 @@ private:
         std::function<void()> job;
         std::function<void()> refuse; ///< answers a job's caller when the core has stopped
     };
-    /// A command's effect, staged inside its savepoint and applied only when the savepoint is released.
-    struct Outcome {
-        CoreReply reply;
-        std::vector<store::JournalEvent> events;
-        std::function<void()> apply; ///< the in-memory change; must not throw
-        bool remember = false;       ///< store the reply in the request log
-        MessageType replyType = MessageType::ErrorReply;
-        std::string replyBody;
-    };
+    using Outcome = CommandOutcome;
     struct PendingReply {
         ReplyHandler done;
         CoreReply reply;
@@ -175,8 +181,16 @@ private:
     Outcome execute(Task& task);
     void publishCommitted(std::vector<store::JournalEvent>& events);
     void publishEvent(const store::JournalEvent& event);
-    void publishExternalEvents();
+    std::vector<store::JournalEvent> publishExternalEvents(std::uint64_t upTo);
+    void checkExternalChanges();
+    void scheduleExternalCheck();
     void reloadState();
+
+    // CoreContext, lent to the modules.
+    store::Database& db() override { return *m_db; }
+    Logger& logger() override { return m_logger; }
+    std::uint64_t stateSeq() const override { return std::max(publishedHead(), m_lastAppended); }
+    void runInternal(const std::string& label, const std::function<CommandOutcome()>& change) override;
     void scheduleExpiry(const Notice& notice);
 
     // Commands (hall_core_commands.cpp).
@@ -192,7 +206,7 @@ private:
                                std::optional<PersonRole> person);
     std::string actorFor(const Caller& caller) const;
     store::JournalEvent appendEvent(std::uint16_t kind, const std::string& topic, const std::string& actor,
-                                    const std::string& body);
+                                    const std::string& body) override;
 
     static CoreReply errorReply(std::uint64_t requestId, const Error& error);
     template <typename M> static Outcome answer(std::uint64_t requestId, const M& message);
@@ -212,6 +226,11 @@ private:
     NoticeBoard m_notices;
     std::unique_ptr<LoginVerifier> m_verifier;
     CoreTestHooks m_hooks;
+    std::vector<std::unique_ptr<CoreModule>> m_modules;
+    CatalogModule* m_catalogModule = nullptr;
+    QueueModule* m_queueModule = nullptr;
+    std::uint64_t m_lastAppended = 0; ///< the newest seq appended in the running batch (0: none)
+    std::int64_t m_dataVersion = -1;  ///< PRAGMA data_version last seen
 
     std::string m_hallName;
     std::int64_t m_startedAtMs = 0;

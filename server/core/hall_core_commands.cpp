@@ -72,6 +72,10 @@ HallCore::Outcome HallCore::executeRequest(const Request& request) {
     case MessageType::Logout:
         return logout(request);
     default:
+        for (auto& module : m_modules)
+            if (module->handles(request.type))
+                return module->execute(
+                    ModuleRequest{request.caller, request.type, request.requestId, request.body}, *this);
         return failed({ErrorCode::UnknownMessage,
                        std::string(messageTypeName(request.type)) + " is not handled by the hall core"});
     }
@@ -156,6 +160,8 @@ HallCore::Outcome HallCore::logout(const Request& request) {
     outcome.apply = [this, peer = request.peer, device = request.caller.device] {
         retainPermittedTopics(peer, device, std::nullopt);
     };
+    for (auto& module : m_modules)
+        module->loggingOut(request.caller, *this, outcome);
     m_logger.info(kCore, request.caller.person->username + " logged out on " + request.caller.device.name);
     return outcome;
 }
@@ -316,7 +322,7 @@ void HallCore::subscribe(const Request& request) {
 
     std::vector<store::JournalEvent> missed;
     Status read = store::guarded<Ok>([&]() -> Result<Ok> {
-        publishExternalEvents();
+        publishExternalEvents(m_journal->head());
         const std::uint64_t head = publishedHead();
         const std::uint64_t after = decoded->afterSeq;
         if (after > head)

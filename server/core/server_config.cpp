@@ -73,6 +73,8 @@ bool digits(std::string_view s, std::size_t pos, std::size_t count, int& out) {
 } // namespace
 
 Status ServerConfig::set(std::string_view key, std::string_view value) {
+    if (key.starts_with("queue."))
+        return queue.set(key.substr(6), value);
     if (key == "listen")
         return parseListenAddress(value, listenHost, listenPort);
     if (key == "hall_name") {
@@ -318,6 +320,31 @@ std::string defaultConfigFileText() {
                 std::to_string(d.ioThreads));
     out += "# login_threads = " + std::to_string(d.loginThreads) + "\n\n";
     out += line("debug, info, warning or error.", "log_level", "info");
+    const auto hhmm = [](int minutes) {
+        const auto two = [](int v) {
+            return std::string(v < 10 ? "0" : "") + std::to_string(v);
+        };
+        return two(minutes / 60) + ":" + two(minutes % 60);
+    };
+    const QueueConfig& q = d.queue;
+    out += line("The queue (docs/queue.md). Hall time: UTC offset in minutes.", "queue.utc_offset_minutes",
+                std::to_string(q.utcOffsetMinutes));
+    out += line("Local time the service day changes and numbering starts again.", "queue.reset_time",
+                hhmm(q.resetMinutes));
+    out += line("Local time the day closes: waiting and called tickets expire.", "queue.close_time",
+                hhmm(q.closeMinutes));
+    out += line("0: priority classes always first; N: one priority call after every N normal calls.",
+                "queue.priority_every_n", std::to_string(q.priorityEveryN));
+    out += line("Seconds between two calls of one ticket.", "queue.recall_cooldown_s",
+                std::to_string(q.recallCooldownS));
+    out += line("Calls before a ticket may be marked no-show.", "queue.no_show_after_calls",
+                std::to_string(q.noShowAfterCalls));
+    out += line("People ahead when the reminder SMS goes (0: never).", "queue.sms_remind_ahead",
+                std::to_string(q.smsRemindAhead));
+    out += line("Assumed seconds per citizen before a queue has served anyone today.",
+                "queue.default_service_s", std::to_string(q.defaultServiceS));
+    out += line("Priority classes by id: a name, then priority or normal after a comma.", "queue.class.1",
+                "老年人,priority");
     return out;
 }
 

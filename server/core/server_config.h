@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/logger.h"
+#include "core/queue_config.h"
 #include "protocol/result.h"
 
 #include <cstdint>
@@ -33,6 +34,7 @@ struct ServerConfig {
     int ioThreads = 2;
     int loginThreads = 2;
     Logger::Level logLevel = Logger::Level::Info;
+    QueueConfig queue; ///< the `queue.*` keys (docs/queue.md)
 
     /// Applies one `key = value` setting. InvalidArgument names the key and says what is wrong.
     Status set(std::string_view key, std::string_view value);

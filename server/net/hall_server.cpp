@@ -196,6 +196,7 @@ int HallServer::run(std::ostream& announce) {
     options.replayMax = m_config.replayMax;
     options.lockout = store::LockoutPolicy{m_config.lockoutMaxFailures, m_config.lockoutMinutes * 60 * 1000};
     options.loginThreads = m_config.loginThreads;
+    options.queue = m_config.queue;
     options.sessionCount = [&registry] {
         return static_cast<std::uint32_t>(registry.count());
     };

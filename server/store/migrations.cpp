@@ -89,6 +89,53 @@ CREATE TABLE catalogs (
     document       BLOB    NOT NULL
 );
 )sql"},
+    Step{3, R"sql(
+-- The queue (docs/queue.md). One counter row per (queue, service day): the only source of numbers.
+CREATE TABLE queue_counters (
+    queue       TEXT    NOT NULL,
+    day         TEXT    NOT NULL,
+    last_serial INTEGER NOT NULL,
+    PRIMARY KEY (queue, day)
+) WITHOUT ROWID;
+
+-- Every ticket ever issued. `queue` is where it waits now (a transfer changes it, never the number).
+CREATE TABLE tickets (
+    id               INTEGER PRIMARY KEY,
+    day              TEXT    NOT NULL,
+    number           TEXT    NOT NULL,
+    issue_queue      TEXT    NOT NULL,
+    serial           INTEGER NOT NULL,
+    queue            TEXT    NOT NULL,
+    floor            INTEGER NOT NULL,
+    priority_class   INTEGER NOT NULL,
+    state            INTEGER NOT NULL,
+    issued_at_ms     INTEGER NOT NULL,
+    window           TEXT    NOT NULL DEFAULT '',
+    reserved         INTEGER NOT NULL DEFAULT 0,
+    call_count       INTEGER NOT NULL DEFAULT 0,
+    last_call_at_ms  INTEGER NOT NULL DEFAULT 0,
+    started_at_ms    INTEGER NOT NULL DEFAULT 0,
+    ended_at_ms      INTEGER NOT NULL DEFAULT 0,
+    item_code        TEXT    NOT NULL DEFAULT '',
+    mobile           TEXT    NOT NULL DEFAULT '',
+    clerk            TEXT    NOT NULL DEFAULT '',
+    reminded         INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (day, issue_queue, serial)
+);
+CREATE INDEX tickets_by_day_state ON tickets(day, state);
+CREATE INDEX tickets_open ON tickets(state) WHERE state IN (1, 2, 3);
+
+CREATE TABLE ratings (
+    id          INTEGER PRIMARY KEY,
+    ticket_id   INTEGER NOT NULL UNIQUE REFERENCES tickets(id),
+    window      TEXT    NOT NULL,
+    clerk       TEXT    NOT NULL,
+    level       INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+    reason      INTEGER NOT NULL,
+    comment     TEXT    NOT NULL,
+    time_ms     INTEGER NOT NULL
+);
+)sql"},
 };
 
 void applyStep(Database& db, const Step& step) {

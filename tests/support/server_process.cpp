@@ -102,6 +102,24 @@ Status ServerProcess::addAccount(const QString& username, const QString& display
     return success();
 }
 
+Status ServerProcess::importCatalog(const QString& file) {
+    const ToolRun run =
+        runTool(hallctlPath(), {QStringLiteral("catalog"), QStringLiteral("import"),
+                                QStringLiteral("--data-dir"), dataDir(), QStringLiteral("--file"), file});
+    if (run.exitCode != 0) {
+        m_error = run.describe();
+        return Error{ErrorCode::Internal, m_error.toStdString()};
+    }
+    return success();
+}
+
+void ServerProcess::kill() {
+    if (!isRunning())
+        return;
+    m_process->kill();
+    m_process->waitForFinished(10000);
+}
+
 Status ServerProcess::writeConfig(const QString& text) {
     QFile file(QDir(dataDir()).filePath(QStringLiteral("hall.conf")));
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text.toUtf8()) < 0)

@@ -48,6 +48,8 @@ public:
     /// `hallctl account add --password-stdin`.
     Status addAccount(const QString& username, const QString& displayName, const QString& role,
                       const QString& password);
+    /// `hallctl catalog import --file FILE` (works while the server runs, as in a live hall).
+    Status importCatalog(const QString& file);
     /// Writes DATA_DIR/hall.conf (the server reads it on start).
     Status writeConfig(const QString& text);
 
@@ -57,6 +59,8 @@ public:
     bool isRunning() const;
     /// SIGTERM, then waits for the exit; the exit code, or -1 when it crashed or did not stop in time.
     int terminate(int timeoutMs = 10000);
+    /// SIGKILL: the server gets no chance to finish anything (a power cut, as far as the process goes).
+    void kill();
     /// Everything the server wrote to stderr so far (its log).
     QByteArray log();
 
