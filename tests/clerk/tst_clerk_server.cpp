@@ -8,6 +8,7 @@
 #include "protocol/queue_messages.h"
 #include "qtclient/hall_connection.h"
 
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -54,9 +55,15 @@ class TestClerkServer : public QObject {
         hall::IssueTicket request;
         request.queuePrefix = prefix;
         const auto reply = kiosk.request(request, m_nextId++);
-        if (!reply)
+        if (!reply) {
+            qWarning("IssueTicket: %s", reply.error().message.c_str());
             return {};
+        }
         const auto ok = reply->as<hall::IssueTicketOk>();
+        if (!ok) {
+            const auto refused = reply->as<hall::ErrorReply>();
+            qWarning("IssueTicket refused: %s", refused ? refused->message.c_str() : "?");
+        }
         return ok ? ok->ticket.number : std::string();
     }
 
@@ -64,10 +71,8 @@ private Q_SLOTS:
     void initTestCase() {
         m_server = std::make_unique<ServerProcess>();
         QVERIFY2(m_server->isValid(), qPrintable(m_server->lastError()));
-        const ToolRun import = runTool(
-            hallctlPath(), {u"catalog"_qs, u"import"_qs, u"--data-dir"_qs, m_server->dataDir(), u"--file"_qs,
-                            QStringLiteral(HALL_SOURCE_DIR "/resources/halls/puyang.json")});
-        QVERIFY2(import.exitCode == 0, qPrintable(import.describe()));
+        QVERIFY2(m_server->importCatalog(QStringLiteral(HALL_SOURCE_DIR "/resources/halls/puyang.json")).ok(),
+                 qPrintable(m_server->lastError()));
         auto clerk = m_server->addDevice(u"clerk-pc"_qs, u"clerk-2-07"_qs, u"2-07"_qs, 2);
         auto kiosk = m_server->addDevice(u"kiosk"_qs, u"K-2F-01"_qs, {}, 2);
         QVERIFY2(clerk && kiosk, qPrintable(m_server->lastError()));
@@ -76,6 +81,11 @@ private Q_SLOTS:
         QVERIFY(m_server->addAccount(u"li.ming"_qs, u"李明"_qs, u"clerk"_qs, kClerkPassword).ok());
         QVERIFY(
             m_server->addAccount(u"wang.fang"_qs, u"王芳"_qs, u"supervisor"_qs, kSupervisorPassword).ok());
+        // The service day resets twelve hours from now and has no separate close, so the day the test runs
+        // in stays open whatever the time.
+        const QString reset =
+            QDateTime::currentDateTimeUtc().addSecs(8 * 3600 + 12 * 3600).time().toString(u"HH:mm"_qs);
+        QVERIFY(m_server->writeConfig(u"queue.reset_time = %1\nqueue.close_time = %1\n"_qs.arg(reset)).ok());
         const auto started = m_server->start();
         QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
     }
