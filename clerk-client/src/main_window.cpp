@@ -49,6 +49,7 @@ MainWindow::MainWindow(ClerkSession& session, QWidget* parent) : QMainWindow(par
     m_navigation->setFixedWidth(150);
     m_navigation->setFont(theme.font(hall::touch::TextRole::Button));
     m_navigation->setFocusPolicy(Qt::NoFocus);
+    m_navigation->setStyleSheet(QStringLiteral("QListWidget::item { padding: 12px 8px; }"));
     new QListWidgetItem(m_navigation);
     m_pages = new QStackedWidget(m_workspace);
     m_calling = new CallingPage(session.actions(), session.model(), m_pages);

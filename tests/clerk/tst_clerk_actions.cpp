@@ -183,7 +183,7 @@ private:
         auto recalled = active;
         recalled.callCount = 3;
         service.sent[0].ticketDone(hall::TicketOk{recalled});
-        QVERIFY(page.grab().save(dir + u"/clerk-calling.png"_qs));
+        QVERIFY(page.grab().save(dir + u"/clerk-calling-page.png"_qs));
     }
 };
 

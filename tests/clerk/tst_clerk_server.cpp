@@ -1,14 +1,23 @@
 // The clerk workstation against the real hall-server over real TLS: the Puyang hall imported with hallctl,
 // a clerk PC bound to window 2-07, a kiosk of floor 2 taking numbers, and the clerk's session calling them.
 
+#include "calling_page.h"
 #include "clerk_session.h"
+#include "login_page.h"
+#include "main_window.h"
 #include "server_process.h"
 #include "tls_test_client.h"
 
 #include "protocol/queue_messages.h"
+#include "qtapp/language.h"
 #include "qtclient/hall_connection.h"
+#include "touchui/theme.h"
 
+#include <QApplication>
 #include <QDateTime>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -51,9 +60,10 @@ class TestClerkServer : public QObject {
         return board && board->errorCode() != hall::ErrorCode::UnknownMessage;
     }
 
-    std::string issue(TlsTestClient& kiosk, const std::string& prefix) {
+    std::string issue(TlsTestClient& kiosk, const std::string& prefix, std::uint8_t priority = 0) {
         hall::IssueTicket request;
         request.queuePrefix = prefix;
+        request.priorityClass = priority;
         const auto reply = kiosk.request(request, m_nextId++);
         if (!reply) {
             qWarning("IssueTicket: %s", reply.error().message.c_str());
@@ -180,6 +190,75 @@ private Q_SLOTS:
         QVERIFY(!model.active());
         QTRY_COMPARE_WITH_TIMEOUT(model.servedToday(), servedBefore + 1, kWaitMs);
         QCOMPARE(model.waiting().front().number, second);
+    }
+
+    // The whole program as a clerk sees it, in Chinese: the login with a mistyped password, then the
+    // calling page with tickets from the kiosk. Saves docs screenshots when CLERK_SCREENSHOT_DIR is set.
+    void theWholeWindowAtWork() {
+        if (!serverHasQueue())
+            QSKIP("this hall-server does not serve the queue protocol yet");
+        hall::qt::LanguageManager languages({u"hall"_qs, u"clerk"_qs});
+        QVERIFY(languages.setLanguage(hall::qt::Language::SimplifiedChinese));
+        hall::touch::Theme::desk().apply(*qApp);
+        const QString shots = QString::fromLocal8Bit(qgetenv("CLERK_SCREENSHOT_DIR"));
+
+        hall::qt::HallConnection connection(settingsFor(m_clerkPc));
+        clerk::ClerkSession session(connection);
+        clerk::MainWindow window(session);
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(connection.start().ok());
+        auto* login = window.loginPage();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            login->findChild<QLabel*>(u"windowName"_qs)->text().contains(u"2-07号窗口"_qs), kWaitMs);
+
+        QSignalSpy finished(&session, &clerk::ClerkSession::loginFinished);
+        QTest::keyClicks(login->usernameField(), u"li.ming"_qs);
+        QTest::keyClicks(login->passwordField(), u"li-ming-2025"_qs);
+        QTest::mouseClick(login->loginButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWaitMs);
+        QVERIFY(!session.isLoggedIn());
+        if (!shots.isEmpty())
+            QVERIFY(window.grab().save(shots + u"/clerk-login.png"_qs));
+
+        login->passwordField()->clear();
+        QTest::keyClicks(login->passwordField(), kClerkPassword);
+        QTest::keyClick(login->passwordField(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, kWaitMs);
+        QVERIFY(session.isLoggedIn());
+        auto& model = session.model();
+        QTRY_VERIFY_WITH_TIMEOUT(model.isLoaded() && connection.isSubscribed(), kWaitMs);
+        auto* page = window.callingPage();
+        QVERIFY(page->isVisible());
+
+        TlsTestClient kiosk;
+        QVERIFY(kiosk.connectAndHello(m_server->port(), m_kiosk).ok());
+        const std::uint8_t classes[] = {0, 0, 1, 0, 3, 0, 0, 2, 0, 0};
+        for (std::uint8_t priority : classes)
+            QVERIFY(!issue(kiosk, "G", priority).empty());
+        const int waiting = model.rowCount();
+        QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() >= 10, kWaitMs);
+
+        QSignalSpy done(&session.actions(), &clerk::ClerkActions::succeeded);
+        if (model.window().state != hall::WindowState::Open) {
+            QTest::mouseClick(page->button(Action::Pause), Qt::LeftButton); // F8 opens a closed window
+            QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, kWaitMs);
+            done.clear();
+        }
+        QTest::mouseClick(page->button(Action::CallNext), Qt::LeftButton);
+        QTest::mouseClick(page->button(Action::CallNext), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, kWaitMs);
+        QVERIFY(model.active());
+        QCOMPARE(model.active()->priorityClass, 1); // the elderly go first
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), waiting + 9, kWaitMs);
+        QCOMPARE(page->findChild<QLabel*>(u"activeNumber"_qs)->text(),
+                 QString::fromStdString(model.active()->number));
+        QVERIFY(!page->button(Action::CallNext)->isEnabled());
+        if (!shots.isEmpty())
+            QVERIFY(window.grab().save(shots + u"/clerk-calling.png"_qs));
+        session.logout();
+        QVERIFY(login->isVisible());
     }
 
     void cleanupTestCase() {
