@@ -95,7 +95,11 @@ private Q_SLOTS:
         // in stays open whatever the time.
         const QString reset =
             QDateTime::currentDateTimeUtc().addSecs(8 * 3600 + 12 * 3600).time().toString(u"HH:mm"_qs);
-        QVERIFY(m_server->writeConfig(u"queue.reset_time = %1\nqueue.close_time = %1\n"_qs.arg(reset)).ok());
+        QVERIFY(m_server
+                    ->writeConfig(
+                        u"queue.reset_time = %1\nqueue.close_time = %1\nqueue.recall_cooldown_s = 0\n"_qs.arg(
+                            reset))
+                    .ok());
         const auto started = m_server->start();
         QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
     }
@@ -259,6 +263,95 @@ private Q_SLOTS:
             QVERIFY(window.grab().save(shots + u"/clerk-calling.png"_qs));
         session.logout();
         QVERIFY(login->isVisible());
+    }
+
+    void noShowReactivateAndTransfer() {
+        if (!serverHasQueue())
+            QSKIP("this hall-server does not serve the queue protocol yet");
+        TlsTestClient kiosk;
+        QVERIFY(kiosk.connectAndHello(m_server->port(), m_kiosk).ok());
+        QVERIFY(!issue(kiosk, "G").empty());
+
+        hall::qt::HallConnection connection(settingsFor(m_clerkPc));
+        clerk::ClerkSession session(connection);
+        QVERIFY(connection.start().ok());
+        QSignalSpy finished(&session, &clerk::ClerkSession::loginFinished);
+        session.login(u"li.ming"_qs, kClerkPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWaitMs);
+        auto& model = session.model();
+        auto& actions = session.actions();
+        QTRY_VERIFY_WITH_TIMEOUT(model.isLoaded() && connection.isSubscribed(), kWaitMs);
+        QSignalSpy done(&actions, &clerk::ClerkActions::succeeded);
+        QSignalSpy failed(&actions, &clerk::ClerkActions::failed);
+        const auto answered = [&] {
+            return done.count() + failed.count();
+        };
+        const auto failure = [&] {
+            return failed.isEmpty() ? QString() : failed.last().at(1).toString();
+        };
+
+        if (model.window().state != hall::WindowState::Open) {
+            QVERIFY(actions.resume());
+            QTRY_COMPARE_WITH_TIMEOUT(answered(), 1, kWaitMs);
+        }
+        if (model.active() && model.active()->state == hall::TicketState::Serving) {
+            QVERIFY(actions.finishService());
+            QTRY_VERIFY_WITH_TIMEOUT(!model.active(), kWaitMs);
+        }
+        if (!model.active()) {
+            const int before = answered();
+            QVERIFY(actions.callNext());
+            QTRY_COMPARE_WITH_TIMEOUT(answered(), before + 1, kWaitMs);
+            QVERIFY2(model.active(), qPrintable(failure()));
+        }
+        const std::uint64_t ticketId = model.active()->ticketId;
+        const quint32 noShowsBefore = model.noShowToday();
+
+        // Not present after one call: the server wants more calls first, and says so.
+        int before = answered();
+        if (model.active()->callCount < 2) {
+            QVERIFY(actions.markNoShow());
+            QTRY_COMPARE_WITH_TIMEOUT(answered(), before + 1, kWaitMs);
+            QVERIFY(!failure().isEmpty());
+            QCOMPARE(model.active()->ticketId, ticketId);
+            before = answered();
+            QVERIFY(actions.recall());
+            QTRY_COMPARE_WITH_TIMEOUT(answered(), before + 1, kWaitMs);
+            QCOMPARE(model.active()->callCount, 2);
+            before = answered();
+        }
+        QVERIFY(actions.markNoShow());
+        QTRY_COMPARE_WITH_TIMEOUT(answered(), before + 1, kWaitMs);
+        QVERIFY(!model.active());
+        QTRY_COMPARE_WITH_TIMEOUT(model.noShowToday(), noShowsBefore + 1, kWaitMs);
+        QCOMPARE(model.noShowTickets().front().ticketId, ticketId);
+
+        // Reactivated, it waits again in its original place.
+        before = answered();
+        QVERIFY(actions.reactivate(ticketId));
+        QTRY_COMPARE_WITH_TIMEOUT(answered(), before + 1, kWaitMs);
+        QVERIFY2(failed.count() <= 1, qPrintable(failure()));
+        const auto inList = [&] {
+            for (const auto& t : model.waiting())
+                if (t.ticketId == ticketId)
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(inList(), kWaitMs);
+        QVERIFY(model.noShowTickets().empty() || model.noShowTickets().front().ticketId != ticketId);
+
+        // Called again and transferred to the licences queue (windows 2-08 to 2-13): it leaves this list.
+        before = answered();
+        QVERIFY(actions.callNext());
+        QTRY_COMPARE_WITH_TIMEOUT(answered(), before + 1, kWaitMs);
+        QVERIFY(model.active());
+        const std::uint64_t moved = model.active()->ticketId;
+        before = answered();
+        QVERIFY(actions.transfer(u"H"_qs, {}));
+        QTRY_COMPARE_WITH_TIMEOUT(answered(), before + 1, kWaitMs);
+        QVERIFY2(!model.active(), qPrintable(failure()));
+        for (const auto& t : model.waiting())
+            QVERIFY(t.ticketId != moved);
     }
 
     void cleanupTestCase() {
