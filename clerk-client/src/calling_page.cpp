@@ -199,7 +199,7 @@ void CallingPage::trigger(Action action) {
 void CallingPage::askTransfer() {
     if (!m_clerkActions.isAvailable(Action::Transfer) || !m_model.active())
         return;
-    TransferDialog dialog(m_queues, m_windows, fromUtf8(m_model.active()->queuePrefix), this);
+    TransferDialog dialog(m_queues, m_windowsOfQueue, fromUtf8(m_model.active()->queuePrefix), this);
     if (dialog.exec() == QDialog::Accepted)
         m_clerkActions.transfer(dialog.queuePrefix(), dialog.window());
 }
@@ -221,9 +221,9 @@ void CallingPage::askReactivate() {
 }
 
 void CallingPage::setTransferTargets(std::vector<hall::QueueView> queues,
-                                     std::vector<hall::WindowView> windows) {
+                                     std::map<QString, QStringList> windowsOfQueue) {
     m_queues = std::move(queues);
-    m_windows = std::move(windows);
+    m_windowsOfQueue = std::move(windowsOfQueue);
 }
 
 void CallingPage::updateActive() {

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QWidget>
 
+#include <map>
 #include <vector>
 
 class QAction;
@@ -30,8 +31,9 @@ class CallingPage : public QWidget {
 public:
     CallingPage(ClerkActions& actions, WindowQueueModel& model, QWidget* parent = nullptr);
 
-    /// Where a ticket may be transferred to (the hall's queues and windows).
-    void setTransferTargets(std::vector<hall::QueueView> queues, std::vector<hall::WindowView> windows);
+    /// Where a ticket may be transferred to: the hall's queues, and the windows serving each (by prefix).
+    void setTransferTargets(std::vector<hall::QueueView> queues,
+                            std::map<QString, QStringList> windowsOfQueue);
 
     QPushButton* button(ClerkActions::Action action) const { return m_buttons.value(action); }
     QAction* shortcutAction(ClerkActions::Action action) const { return m_actions.value(action); }
@@ -55,7 +57,7 @@ private:
     ClerkActions& m_clerkActions;
     WindowQueueModel& m_model;
     std::vector<hall::QueueView> m_queues;
-    std::vector<hall::WindowView> m_windows;
+    std::map<QString, QStringList> m_windowsOfQueue;
     QHash<ClerkActions::Action, QPushButton*> m_buttons;
     QHash<ClerkActions::Action, QAction*> m_actions;
     QLabel* m_activeCaption = nullptr;

@@ -130,6 +130,18 @@ void ClerkSession::onEvent(const hall::Event& event) {
     m_model.applyEvent(event);
 }
 
+std::map<QString, QStringList> ClerkSession::windowsOfQueues() const {
+    std::map<QString, QStringList> out;
+    if (!m_catalog.catalog())
+        return out;
+    for (const auto& queue : m_catalog.catalog()->queues()) {
+        QStringList& windows = out[fromUtf8(queue.prefix)];
+        for (const auto& window : queue.windows)
+            windows << fromUtf8(window);
+    }
+    return out;
+}
+
 void ClerkSession::onCatalogLoaded() {
     QSet<QString> served;
     const std::string window = windowId().toStdString();
@@ -137,6 +149,7 @@ void ClerkSession::onCatalogLoaded() {
         if (std::find(queue.windows.begin(), queue.windows.end(), window) != queue.windows.end())
             served.insert(fromUtf8(queue.prefix));
     m_model.setServedQueues(served);
+    Q_EMIT boardChanged();
     // Tickets of those queues may have arrived before the catalog did.
     fetchWindowQueue();
 }

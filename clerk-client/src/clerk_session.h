@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -49,6 +50,8 @@ public:
     /// The queues of the hall (for transfers) and its windows, from the latest board.
     const std::vector<hall::QueueView>& queues() const { return m_board.queues; }
     const std::vector<hall::WindowView>& windows() const { return m_board.windows; }
+    /// The windows serving each queue, by prefix, from the catalog (empty until it arrived).
+    std::map<QString, QStringList> windowsOfQueues() const;
     /// The hall clock now.
     qint64 hallNowMs() const;
 
@@ -58,6 +61,7 @@ Q_SIGNALS:
     /// The connection state as a sentence for the status line, and whether it is a problem.
     void connectionStatusChanged(const QString& text, bool problem);
     void deviceChanged();
+    /// The queue board or the catalog arrived: transfer targets and queue names may have changed.
     void boardChanged();
 
 private:

@@ -72,7 +72,7 @@ MainWindow::MainWindow(ClerkSession& session, QWidget* parent) : QMainWindow(par
     connect(&m_session, &ClerkSession::loggedInChanged, this, &MainWindow::showLoggedIn);
     connect(&m_session, &ClerkSession::deviceChanged, this, &MainWindow::updateHeader);
     connect(&m_session, &ClerkSession::boardChanged, this,
-            [this] { m_calling->setTransferTargets(m_session.queues(), m_session.windows()); });
+            [this] { m_calling->setTransferTargets(m_session.queues(), m_session.windowsOfQueues()); });
     connect(&m_session, &ClerkSession::connectionStatusChanged, this,
             [this](const QString& text, bool problem) {
                 m_connection->setText(problem ? QStringLiteral("⚠ ") + text : text);

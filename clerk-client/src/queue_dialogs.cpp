@@ -29,9 +29,9 @@ QDialogButtonBox* okCancel(QDialog* dialog) {
 } // namespace
 
 TransferDialog::TransferDialog(const std::vector<hall::QueueView>& queues,
-                               const std::vector<hall::WindowView>& windows, const QString& currentPrefix,
-                               QWidget* parent)
-    : QDialog(parent), m_queues(queues), m_windows(windows) {
+                               const std::map<QString, QStringList>& windowsOfQueue,
+                               const QString& currentPrefix, QWidget* parent)
+    : QDialog(parent), m_queues(queues), m_windowsOfQueue(windowsOfQueue) {
     setWindowTitle(tr("Transfer the ticket"));
     m_queue = new QComboBox(this);
     for (const auto& queue : m_queues) {
@@ -63,14 +63,9 @@ TransferDialog::TransferDialog(const std::vector<hall::QueueView>& queues,
 void TransferDialog::fillWindows() {
     m_window->clear();
     m_window->addItem(tr("Any window of the queue"), QString());
-    const QString prefix = queuePrefix();
-    for (const auto& queue : m_queues) {
-        if (fromUtf8(queue.prefix) != prefix)
-            continue;
-        for (const auto& window : m_windows)
-            if (window.floor == queue.floor && window.state == hall::WindowState::Open)
-                m_window->addItem(fromUtf8(window.window), fromUtf8(window.window));
-    }
+    if (const auto found = m_windowsOfQueue.find(queuePrefix()); found != m_windowsOfQueue.end())
+        for (const QString& window : found->second)
+            m_window->addItem(window, window);
 }
 
 QString TransferDialog::queuePrefix() const {

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+#include <map>
 #include <vector>
 
 class QComboBox;
@@ -20,8 +21,10 @@ class TransferDialog : public QDialog {
     Q_OBJECT
 
 public:
-    TransferDialog(const std::vector<hall::QueueView>& queues, const std::vector<hall::WindowView>& windows,
-                   const QString& currentPrefix, QWidget* parent = nullptr);
+    /// `windowsOfQueue`: the windows serving each queue (from the catalog), by prefix.
+    TransferDialog(const std::vector<hall::QueueView>& queues,
+                   const std::map<QString, QStringList>& windowsOfQueue, const QString& currentPrefix,
+                   QWidget* parent = nullptr);
     QString queuePrefix() const;
     /// Empty: any window of the queue.
     QString window() const;
@@ -30,7 +33,7 @@ private:
     void fillWindows();
 
     std::vector<hall::QueueView> m_queues;
-    std::vector<hall::WindowView> m_windows;
+    std::map<QString, QStringList> m_windowsOfQueue;
     QComboBox* m_queue = nullptr;
     QComboBox* m_window = nullptr;
 };

@@ -4,6 +4,7 @@
 #include "calling_page.h"
 #include "clerk_actions.h"
 #include "fake_queue_service.h"
+#include "queue_dialogs.h"
 #include "window_queue_model.h"
 
 #include "protocol/queue_events.h"
@@ -12,7 +13,10 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -110,6 +114,37 @@ private Q_SLOTS:
         moved.queuePrefix = "B";
         service.sent[0].ticketDone(hall::TicketOk{moved});
         QVERIFY(!model.active());
+    }
+
+    void transferOffersOtherQueuesAndTheirWindows() {
+        std::vector<hall::QueueView> queues{{"G", "企业开办", 2, 4, {}, 0}, {"H", "经营许可", 2, 1, {}, 0}};
+        std::map<QString, QStringList> windows{{u"G"_qs, {u"2-07"_qs}}, {u"H"_qs, {u"2-08"_qs, u"2-09"_qs}}};
+        TransferDialog dialog(queues, windows, u"G"_qs);
+        QCOMPARE(dialog.queuePrefix(), u"H"_qs); // not the ticket's own queue
+        auto* windowBox = dialog.findChildren<QComboBox*>().at(1);
+        QCOMPARE(windowBox->count(), 3); // any window, 2-08, 2-09
+        QCOMPARE(dialog.window(), QString());
+        windowBox->setCurrentIndex(2);
+        QCOMPARE(dialog.window(), u"2-09"_qs);
+    }
+
+    void reactivateFindsTodaysNoShowByNumber() {
+        WindowQueueModel model;
+        model.reset(windowQueue(10, {}, ticket(5, "A005", TicketState::Called, "2-07")));
+        model.applyEvent(
+            journalEvent(11, hall::TicketChanged{ticket(5, "A005", TicketState::NoShow, "2-07"), 0}));
+        ReactivateDialog dialog(model);
+        auto* number = dialog.findChild<QLineEdit*>();
+        number->setText(u"a7"_qs);
+        QMetaObject::invokeMethod(dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok),
+                                  "click");
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QCOMPARE(dialog.ticketId(), 0u);
+        number->setText(u"A005"_qs);
+        QMetaObject::invokeMethod(dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok),
+                                  "click");
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.ticketId(), 5u);
     }
 
     void buttonsFollowTheRequestInFlight() {
