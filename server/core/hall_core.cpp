@@ -388,6 +388,8 @@ void HallCore::runBatch(std::vector<Task>& batch) {
                 m_hooks.beforeCommit();
             transaction->commit();
             committed = true;
+            if (m_options.afterCommit)
+                m_options.afterCommit();
         }
     } catch (const store::StoreError& e) {
         failure = e.what();

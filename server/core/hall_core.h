@@ -50,6 +50,8 @@ struct CoreOptions {
     QueueConfig queue;
     /// Where the queue's SMS go; empty: nowhere (a no-op sink).
     std::shared_ptr<SmsSink> sms;
+    /// Called on the core's thread after every durable commit (the SMS outbox wakes its worker here).
+    std::function<void()> afterCommit;
     /// How often (hall clock) the core looks for changes another process (hallctl) made to the database.
     std::int64_t externalCheckMs = 2000;
 };

@@ -136,6 +136,8 @@ Status ServerConfig::set(std::string_view key, std::string_view value) {
         logLevel = *level;
         return success();
     }
+    if (key.starts_with("sms."))
+        return outbox::applyOutboxSetting(sms, key.substr(4), value);
     return invalid(key, "unknown setting");
 }
 
@@ -161,6 +163,8 @@ Status loadConfigFile(const std::string& path, ServerConfig& config) {
         if (!applied)
             return Error{ErrorCode::InvalidArgument, where + applied.error().message};
     }
+    if (const Status sms = outbox::validateOutboxConfig(config.sms); !sms)
+        return Error{ErrorCode::InvalidArgument, path + ": sms: " + sms.error().message};
     return success();
 }
 
@@ -345,6 +349,7 @@ std::string defaultConfigFileText() {
                 "queue.default_service_s", std::to_string(q.defaultServiceS));
     out += line("Priority classes by id: a name, then priority or normal after a comma.", "queue.class.1",
                 "老年人,priority");
+    out += "\n" + outbox::outboxConfigFileText();
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/logger.h"
 #include "core/queue_config.h"
+#include "outbox/outbox_config.h"
 #include "protocol/result.h"
 
 #include <cstdint>
@@ -34,7 +35,8 @@ struct ServerConfig {
     int ioThreads = 2;
     int loginThreads = 2;
     Logger::Level logLevel = Logger::Level::Info;
-    QueueConfig queue; ///< the `queue.*` keys (docs/queue.md)
+    QueueConfig queue;        ///< the `queue.*` keys (docs/queue.md)
+    outbox::OutboxConfig sms; ///< the `sms.*` keys (docs/sms.md)
 
     /// Applies one `key = value` setting. InvalidArgument names the key and says what is wrong.
     Status set(std::string_view key, std::string_view value);

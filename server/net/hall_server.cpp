@@ -3,9 +3,11 @@
 #include "core/clock.h"
 #include "core/hall_core.h"
 #include "core/logger.h"
+#include "core/outbox_sms_sink.h"
 #include "net/session.h"
 #include "net/session_registry.h"
 #include "net/tls_context.h"
+#include "outbox/outbox_worker.h"
 #include "store/database.h"
 
 #include <boost/asio/as_tuple.hpp>
@@ -188,8 +190,32 @@ int HallServer::run(std::ostream& announce) {
         clock = std::make_unique<SystemClock>();
     }
 
+    // The SMS outbox worker runs on an io_context and thread of its own: its SQLite calls block, and the
+    // sessions' threads must not wait for them.
+    asio::io_context outboxIo(1);
+    outbox::OutboxWorkerOptions outboxOptions;
+    outboxOptions.config = m_config.sms;
+    outboxOptions.clock = [&clock] {
+        return clock->nowMs();
+    };
+    outboxOptions.log = [this](outbox::OutboxWorkerOptions::LogLevel level, std::string_view line) {
+        m_logger.log(Logger::Component::Main, static_cast<Logger::Level>(level), line);
+    };
+    auto opened = outbox::OutboxWorker::open(outboxIo, (dir / "hall.db").string(), std::move(outboxOptions));
+    if (!opened) {
+        m_logger.error(Logger::Component::Store, "cannot open the SMS outbox: " + opened.error().message);
+        return 1;
+    }
+    const std::shared_ptr<outbox::OutboxWorker> smsWorker = std::move(opened).value();
+    const auto smsSink = std::make_shared<OutboxSmsSink>(
+        m_config.sms, [&clock] { return clock->nowMs(); }, [smsWorker] { smsWorker->wake(); });
+
     SessionRegistry registry;
     CoreOptions options;
+    options.sms = smsSink;
+    options.afterCommit = [smsSink] {
+        smsSink->afterCommit();
+    };
     options.hallName = m_config.hallName;
     options.serverVersion = serverVersion();
     options.groupCommitMax = m_config.groupCommitMax;
@@ -232,6 +258,8 @@ int HallServer::run(std::ostream& announce) {
     const std::string listening = endpointText(acceptor.local_endpoint());
 
     core.start();
+    smsWorker->start();
+    std::thread outboxThread([&outboxIo] { outboxIo.run(); });
     Listener listener(io, acceptor, **tls, context);
     listener.start();
     m_logger.info(kMain,
@@ -247,6 +275,8 @@ int HallServer::run(std::ostream& announce) {
 
     // Sessions are gone; the core finishes what it holds and commits it.
     core.stop();
+    smsWorker->stop(std::chrono::seconds(m_config.shutdownTimeoutS));
+    outboxThread.join();
     const CoreStats stats = core.stats();
     m_logger.info(kMain, "stopped cleanly after " + std::to_string(stats.commits) + " commits");
     return 0;

@@ -32,7 +32,10 @@ private Q_SLOTS:
             const std::size_t end = text.find('\n', start);
             std::string line = text.substr(start, end - start);
             start = end == std::string::npos ? text.size() : end + 1;
-            if (line.rfind("# ", 0) == 0 && line.find(" = ") != std::string::npos) {
+            // A commented setting is "# key = value" with a key of one word; other comments are prose.
+            const std::size_t equals = line.find(" = ");
+            if (line.rfind("# ", 0) == 0 && equals != std::string::npos &&
+                line.substr(2, equals - 2).find(' ') == std::string::npos) {
                 line = line.substr(2);
                 ++settings;
             }
