@@ -267,7 +267,7 @@ hall::Status printToPdf(QTextDocument& document, const QString& fileName, bool s
             return hall::Error{hall::ErrorCode::Internal, "cannot set the page size"};
         writer.setPageMargins(QMarginsF(8, 8, 8, 8), QPageLayout::Millimeter);
         writer.setTitle(document.metaInformation(QTextDocument::DocumentTitle));
-        writer.setCreator(QStringLiteral("hall-kiosk"));
+        writer.setCreator(QStringLiteral("kiosk-client"));
         if (auto painted = paintDocument(document, writer); !painted)
             return painted;
     }

@@ -16,7 +16,7 @@
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
-    hall::qt::ApplicationSetup setup(app, {QStringLiteral("hall-kiosk"),
+    hall::qt::ApplicationSetup setup(app, {QStringLiteral("kiosk-client"),
                                            QStringLiteral("Touch-screen inquiry kiosk."),
                                            QStringLiteral("kiosk"), 20});
     setup.parser().addOption(
@@ -49,7 +49,7 @@ int main(int argc, char* argv[]) {
         bool ok = false;
         const int seconds = setup.parser().value(QStringLiteral("idle-seconds")).toInt(&ok);
         if (!ok || seconds < 20 || seconds > 3600) {
-            std::fprintf(stderr, "hall-kiosk: --idle-seconds must be 20 to 3600\n");
+            std::fprintf(stderr, "kiosk-client: --idle-seconds must be 20 to 3600\n");
             return 2;
         }
         options.idleSeconds = seconds;
@@ -59,17 +59,17 @@ int main(int argc, char* argv[]) {
     QDir().mkpath(QFileInfo(dataFile).absolutePath());
     auto store = kiosk::CatalogStore::open(dataFile);
     if (!store) {
-        std::fprintf(stderr, "hall-kiosk: %s\n", store.error().message.c_str());
+        std::fprintf(stderr, "kiosk-client: %s\n", store.error().message.c_str());
         return 1;
     }
 
     hall::qt::ConnectionSettings defaults;
-    defaults.clientName = QStringLiteral("hall-kiosk");
+    defaults.clientName = QStringLiteral("kiosk-client");
     std::unique_ptr<hall::qt::HallConnection> connection;
     if (!setup.options().configPath.isEmpty()) {
         auto settings = hall::qt::ConnectionSettings::fromIniFile(setup.options().configPath, defaults);
         if (!settings) {
-            std::fprintf(stderr, "hall-kiosk: %s\n", settings.error().message.c_str());
+            std::fprintf(stderr, "kiosk-client: %s\n", settings.error().message.c_str());
             return 2;
         }
         connection = std::make_unique<hall::qt::HallConnection>(*settings);
@@ -83,7 +83,7 @@ int main(int argc, char* argv[]) {
     kiosk::MainWindow window(&backend, &sync, &setup.languages(), options);
     if (!setup.options().configPath.isEmpty()) {
         if (auto started = connection->start(); !started) {
-            std::fprintf(stderr, "hall-kiosk: %s\n", started.error().message.c_str());
+            std::fprintf(stderr, "kiosk-client: %s\n", started.error().message.c_str());
             return 1;
         }
     }

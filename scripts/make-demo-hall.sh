@@ -14,6 +14,14 @@ fi
 
 "$hallctl" init --data-dir "$data" --hall-name "濮阳市阳光大厦"
 "$hallctl" catalog import --data-dir "$data" --file resources/halls/puyang.json >/dev/null
+# A demonstration hall takes numbers at any hour: its day is not closed in the evening (a real hall keeps
+# the default close time, see docs/queue.md).
+cat >>"$data/hall.conf" <<'CONF'
+
+# Demo hall: the service day changes at 05:00 and is not closed before that.
+queue.reset_time = 05:00
+queue.close_time = 05:00
+CONF
 
 devices="$data/devices"
 mkdir -p "$devices"

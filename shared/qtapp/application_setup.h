@@ -17,7 +17,7 @@ namespace hall::qt {
 
 /// What a program says about itself to ApplicationSetup.
 struct ProgramInfo {
-    QString name;        ///< application name and log name, for example "hall-kiosk"
+    QString name;        ///< application name and log name, for example "kiosk-client"
     QString description; ///< one English sentence for --help
     QString
         translationCatalog; ///< base name of the program's catalog (:/i18n/<catalog>_zh_CN.qm); empty: none
@@ -37,7 +37,7 @@ QStringList applicationFontFamilies();
 /// widgets) is always loaded; the program's own catalog when ProgramInfo names one.
 ///
 ///     QApplication app(argc, argv);
-///     hall::qt::ApplicationSetup setup(app, {u"hall-kiosk"_s, u"Touch-screen inquiry kiosk."_s, u"kiosk"_s,
+///     hall::qt::ApplicationSetup setup(app, {u"kiosk-client"_s, u"Touch-screen inquiry kiosk."_s, u"kiosk"_s,
 ///     20}); setup.parser().addOption({u"kiosk-id"_s, u"This kiosk's device name."_s, u"id"_s}); // optional
 ///     if (const auto exitCode = setup.initialize())
 ///         return *exitCode;
