@@ -121,6 +121,8 @@ Status ServerConfig::set(std::string_view key, std::string_view value) {
         return setInteger<std::size_t>(key, value, replayMax, 1, 1000000);
     if (key == "shutdown_timeout_s")
         return setInteger(key, value, shutdownTimeoutS, 0, 600);
+    if (key == "max_sessions")
+        return setInteger<std::size_t>(key, value, maxSessions, 1, 100000);
     if (key == "io_threads")
         return setInteger(key, value, ioThreads, 1, 64);
     if (key == "login_threads")

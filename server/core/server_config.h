@@ -29,6 +29,7 @@ struct ServerConfig {
     std::int64_t simulatedStartMs = 0; ///< used when simulatedClock; 0 means "the real time at start"
     std::size_t replayMax = 10000;
     int shutdownTimeoutS = 5;
+    std::size_t maxSessions = 1000;
     int ioThreads = 2;
     int loginThreads = 2;
     Logger::Level logLevel = Logger::Level::Info;

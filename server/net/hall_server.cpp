@@ -61,9 +61,13 @@ public:
 
 private:
     void waitForSignal() {
+        if (m_finished)
+            return;
         m_signals.async_wait(asio::bind_executor(m_strand, [this](boost::system::error_code ec, int signal) {
-            if (ec)
+            if (ec || m_finished)
                 return;
+            // Listen for a second signal first: the shutdown below may run to its end before this returns.
+            waitForSignal();
             if (!m_stopping) {
                 m_context.logger.info(kMain, "signal " + std::to_string(signal) + ": stopping");
                 m_stopping = true;
@@ -73,7 +77,6 @@ private:
                 m_context.logger.warning(kMain, "second signal: closing every connection now");
                 m_context.registry.forceAll();
             }
-            waitForSignal();
         }));
     }
 
@@ -89,6 +92,14 @@ private:
                 m_context.logger.warning(kNet, "accept failed: " + ec.message());
                 asio::steady_timer pause(m_strand, std::chrono::milliseconds(100));
                 co_await pause.async_wait(kWithError);
+                continue;
+            }
+            if (m_context.registry.count() >= m_context.config.maxSessions) {
+                m_context.logger.warning(
+                    kNet, "refusing a connection: " + std::to_string(m_context.config.maxSessions) +
+                              " sessions are open (max_sessions)");
+                boost::system::error_code ignored;
+                socket.close(ignored);
                 continue;
             }
             auto session = std::make_shared<Session>(std::move(socket), m_tls, m_context, ++nextId);
@@ -115,6 +126,7 @@ private:
             co_await waitForSessions(std::chrono::steady_clock::now() + kForcedGrace);
         }
         m_context.registry.setOnEmpty({});
+        m_finished = true;
         m_signals.cancel(ignored);
         m_work.reset();
         if (m_context.registry.count() > 0) {
@@ -139,6 +151,7 @@ private:
     asio::executor_work_guard<asio::io_context::executor_type> m_work;
     asio::steady_timer m_wake; // cancelled when the last session leaves
     bool m_stopping = false;
+    bool m_finished = false;
 };
 
 } // namespace

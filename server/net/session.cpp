@@ -251,19 +251,20 @@ awaitable<Result<DeviceIdentity>> Session::identify() {
     if (fingerprint.empty())
         co_return Error{ErrorCode::Forbidden, "no client certificate"};
     auto self = shared_from_this();
+    // A named initiation, not a temporary inside the co_await: g++ 12 destroys such temporaries twice.
+    auto initiation = [self, fingerprint](auto handler) {
+        auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+        self->m_context.core.identify(fingerprint, [shared](Result<DeviceIdentity> found) {
+            // Back onto the session's strand, where the coroutine waits.
+            auto executor = asio::get_associated_executor(*shared);
+            asio::post(executor, [shared, found = std::move(found)]() mutable {
+                std::move (*shared)(std::move(found));
+            });
+        });
+    };
     auto answer = co_await asio::async_initiate<const asio::use_awaitable_t<>&,
                                                 void(std::optional<Result<DeviceIdentity>>)>(
-        [self, fingerprint](auto handler) {
-            auto shared = std::make_shared<decltype(handler)>(std::move(handler));
-            self->m_context.core.identify(fingerprint, [shared](Result<DeviceIdentity> found) {
-                // Back onto the session's strand, where the coroutine waits.
-                auto executor = asio::get_associated_executor(*shared);
-                asio::post(executor, [shared, found = std::move(found)]() mutable {
-                    std::move (*shared)(std::move(found));
-                });
-            });
-        },
-        asio::use_awaitable);
+        initiation, asio::use_awaitable);
     co_return std::move(*answer);
 }
 

@@ -50,6 +50,7 @@ clock = simulated
 simulated_start = 2026-03-02T08:30:00+08:00
 replay_max = 50
 shutdown_timeout_s = 1
+max_sessions = 7
 io_threads = 1
 login_threads = 1
 log_level = debug
@@ -74,6 +75,7 @@ log_level = debug
         QCOMPARE(c.simulatedStartMs, std::int64_t(1772411400000));
         QCOMPARE(c.replayMax, std::size_t(50));
         QCOMPARE(c.shutdownTimeoutS, 1);
+        QCOMPARE(c.maxSessions, std::size_t(7));
         QCOMPARE(c.ioThreads, 1);
         QCOMPARE(c.loginThreads, 1);
         QCOMPARE(c.logLevel, Logger::Level::Debug);
