@@ -210,7 +210,8 @@ awaitable<void> CheckRun::run() {
             post.text = "hall-sim check " + std::to_string(now) + ": 2楼审批大厅今日正常办公";
             post.expiresAtMs = now + 10 * 60 * 1000;
             requestId = desk->newRequestId(true);
-            first = co_await desk->callFrame(encodeMessage(post, requestId), requestId);
+            std::string frame = encodeMessage(post, requestId);
+            first = co_await desk->callFrame(std::move(frame), requestId);
             if (!first)
                 co_return first.error();
             auto ok = Client::decodeReply<PostNoticeOk>(*first);
@@ -256,7 +257,8 @@ awaitable<void> CheckRun::run() {
     const std::string retryName = "retry with the same request id: identical answer";
     if (postedOk) {
         co_await step(retryName, [&]() -> awaitable<StepResult> {
-            auto again = co_await desk->callFrame(encodeMessage(post, requestId), requestId);
+            std::string frame = encodeMessage(post, requestId);
+            auto again = co_await desk->callFrame(std::move(frame), requestId);
             if (!again)
                 co_return again.error();
             if (again->type != first->type || again->body != first->body) {
@@ -278,7 +280,8 @@ awaitable<void> CheckRun::run() {
     bool listed = false;
     if (postedOk && displayUp) {
         listed = co_await step(listName, [&]() -> awaitable<StepResult> {
-            auto list = co_await display->request(ListNotices{floor});
+            const ListNotices query{floor};
+            auto list = co_await display->request(query);
             if (!list)
                 co_return list.error();
             int ours = 0;
@@ -328,7 +331,8 @@ awaitable<void> CheckRun::run() {
         auto admin = co_await connectDevice(m_options.admin);
         if (!admin)
             co_return admin.error();
-        auto status = co_await (*admin)->request(GetServerStatus{});
+        const GetServerStatus query;
+        auto status = co_await (*admin)->request(query);
         if (!status)
             co_return status.error();
         const std::int64_t upS = (status->nowMs - status->startedAtMs) / 1000;

@@ -126,17 +126,24 @@ awaitable<Result<HelloOk>> Client::hello() {
 
 awaitable<Result<LoginOk>> Client::login(std::string username, std::string password) {
     auto self = shared_from_this();
-    co_return co_await request(Login{std::move(username), std::move(password)});
+    // GCC 12 may destroy a temporary in a co_await expression twice: every argument is a named local.
+    const Login message{std::move(username), std::move(password)};
+    auto answer = co_await request(message);
+    co_return answer;
 }
 
 awaitable<Result<SubscribeOk>> Client::subscribe(std::vector<std::string> topics, std::uint64_t afterSeq) {
     auto self = shared_from_this();
-    co_return co_await request(Subscribe{std::move(topics), afterSeq});
+    const Subscribe message{std::move(topics), afterSeq};
+    auto answer = co_await request(message);
+    co_return answer;
 }
 
 awaitable<Result<Pong>> Client::ping() {
     auto self = shared_from_this();
-    co_return co_await request(Ping{m_random()});
+    const Ping message{m_random()};
+    auto answer = co_await request(message);
+    co_return answer;
 }
 
 bool Client::isMutating(MessageType type) {

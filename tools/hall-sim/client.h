@@ -112,7 +112,9 @@ public:
     boost::asio::awaitable<Result<ReplyType<M>>> request(const M& message, std::uint64_t requestId = 0) {
         if (requestId == 0)
             requestId = newRequestId(isMutating(M::kType));
-        auto frame = co_await callFrame(encodeMessage(message, requestId), requestId);
+        // A named frame: GCC 12 may destroy a temporary argument of a co_await expression twice.
+        std::string encoded = encodeMessage(message, requestId);
+        auto frame = co_await callFrame(std::move(encoded), requestId);
         if (!frame)
             co_return frame.error();
         co_return decodeReply<ReplyType<M>>(*frame);

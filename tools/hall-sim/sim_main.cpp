@@ -1,6 +1,8 @@
 #include "sim_main.h"
 
 #include "check_command.h"
+#include "idle_command.h"
+#include "load_command.h"
 
 #include <ostream>
 #include <string_view>
@@ -16,6 +18,8 @@ struct SimCommand {
 
 constexpr SimCommand kCommands[] = {
     {"check", "scripted end-to-end check of a running hall (the headless main job)", &checkCommand},
+    {"load", "load and benchmark driver with the TLS echo and SQLite baselines", &loadCommand},
+    {"idle", "hold many idle TLS connections and report the server's memory", &idleCommand},
 };
 
 void listCommands(std::ostream& out) {
