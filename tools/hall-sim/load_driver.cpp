@@ -209,16 +209,18 @@ awaitable<void> openLoop(DeskWorker& w, RunState& run, Clock::duration interval,
 /// Keeps the notices in force near kNoticesInForceTarget as the post rate changes (see there).
 awaitable<void> governNoticeLifetime(RunState& run) {
     asio::steady_timer timer(co_await asio::this_coro::executor);
+    double slowestMs = 0;
     while (Clock::now() < run.end) {
         timer.expires_after(kGovernorPeriod);
         co_await timer.async_wait(kWithError);
         const double posts = static_cast<double>(run.postsDone.exchange(0, std::memory_order_relaxed));
-        const double slowestMs =
+        const double windowSlowestMs =
             static_cast<double>(run.slowestUs.exchange(0, std::memory_order_relaxed)) / 1000;
+        slowestMs = std::max(windowSlowestMs, slowestMs / 2);
         const double perS = posts / std::chrono::duration<double>(kGovernorPeriod).count();
         if (perS <= 0)
             continue;
-        const double floorMs = std::max(100.0, 3 * slowestMs);
+        const double floorMs = std::max(kNoticeTtlFloorMs, kNoticeTtlLatencyFactor * slowestMs);
         const double ttl = std::clamp(kNoticesInForceTarget / perS * 1000, floorMs, 600000.0);
         run.noticeTtlMs.store(static_cast<std::int64_t>(ttl), std::memory_order_relaxed);
     }
@@ -232,7 +234,10 @@ awaitable<Status> connectDesk(DeskWorker& w, const LoadPlan& plan, bool echo) {
     auto hello = co_await w.client->hello();
     if (!hello)
         co_return hello.error();
-    w.hallOffsetMs = hello->serverTimeMs - systemNowMs();
+    // Only a hall clock that differs for real (a simulated one) shifts the expiry times: on the same
+    // machine the difference is just the hello's own delay, which would make notices expire early.
+    const std::int64_t offset = hello->serverTimeMs - systemNowMs();
+    w.hallOffsetMs = std::abs(offset) > 1000 ? offset : 0;
     auto login = co_await w.client->login(plan.fixture.username, plan.fixture.password);
     if (!login)
         co_return login.error();
@@ -392,7 +397,8 @@ Result<LoadOutcome> runLoad(const LoadPlan& plan, std::ostream& log) {
         run.noticeTtlMs = plan.noticeTtlMs;
     else if (plan.rate > 0)
         run.noticeTtlMs = static_cast<std::int64_t>(
-            std::clamp(kNoticesInForceTarget / (plan.rate * kMixPostNotice / 100.0) * 1000, 100.0, 600000.0));
+            std::clamp(kNoticesInForceTarget / (plan.rate * kMixPostNotice / 100.0) * 1000, kNoticeTtlFloorMs,
+                       600000.0));
     log << "hall-sim: connected in " << outcome.connectSeconds << " s; "
         << (plan.rate > 0
                 ? "open loop at " + std::to_string(static_cast<long long>(plan.rate)) + " commands/s"

@@ -21,10 +21,13 @@ inline constexpr int kMixPing = 30;
 static_assert(kMixPostNotice + kMixListNotices + kMixPing == 100);
 
 /// How many notices the adaptive notice lifetime aims to keep in force. The hall refuses new notices
-/// beyond 1000 in force, so posting flat out needs short-lived ones: the lifetime is this target divided
-/// by the measured post rate, but never shorter than three times the slowest recent answer (a notice must
-/// not expire before the server sees it) nor shorter than 100 ms.
-inline constexpr double kNoticesInForceTarget = 500;
+/// beyond 1000 in force, and every PostNotice and ListNotices walks the notices in force, so posting flat
+/// out needs short-lived ones: the lifetime is this target divided by the measured post rate, but never
+/// shorter than 1.25 times the slowest recent answer (a notice must not expire before the server sees it; the
+/// slowest answer is remembered with a half-life of one governor period) nor shorter than 50 ms.
+inline constexpr double kNoticesInForceTarget = 200;
+inline constexpr double kNoticeTtlFloorMs = 50;
+inline constexpr double kNoticeTtlLatencyFactor = 1.25;
 
 enum class LoadTarget {
     Hall, ///< the hall server: hello, login, subscriptions, real commands
