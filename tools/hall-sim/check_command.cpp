@@ -202,6 +202,7 @@ awaitable<void> CheckRun::run() {
     std::uint64_t requestId = 0;
     Result<ReceivedFrame> first = Error{ErrorCode::Internal, "not posted"};
     PostNoticeOk posted;
+    SteadyClock::time_point postedAt;
     bool postedOk = false;
     const std::string postName = "post a notice to floor " + std::to_string(floor);
     if (loggedIn) {
@@ -210,6 +211,7 @@ awaitable<void> CheckRun::run() {
             post.text = "hall-sim check " + std::to_string(now) + ": 2楼审批大厅今日正常办公";
             post.expiresAtMs = now + 10 * 60 * 1000;
             requestId = desk->newRequestId(true);
+            postedAt = SteadyClock::now();
             std::string frame = encodeMessage(post, requestId);
             first = co_await desk->callFrame(std::move(frame), requestId);
             if (!first)
@@ -247,8 +249,8 @@ awaitable<void> CheckRun::run() {
             if (!(*body == expected))
                 co_return Error{ErrorCode::Conflict, "the event's notice differs from the one posted"};
             const double after =
-                std::chrono::duration<double, std::milli>(received->arrivedAt - first->arrivedAt).count();
-            co_return "seq " + std::to_string(event.seq) + ", " + formatMs(after) + " after the reply";
+                std::chrono::duration<double, std::milli>(received->arrivedAt - postedAt).count();
+            co_return "seq " + std::to_string(event.seq) + ", " + formatMs(after) + " after posting";
         });
     } else {
         skip(eventName, "nothing was posted or the display is not subscribed");
