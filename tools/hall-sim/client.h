@@ -126,6 +126,8 @@ public:
 
     /// The next event when no handler is set; Timeout when none comes within `timeout`.
     boost::asio::awaitable<Result<ReceivedEvent>> nextEvent(std::chrono::milliseconds timeout);
+    /// For requests sent from now on (a slow login phase may want longer than the steady state).
+    void setRequestTimeout(std::chrono::milliseconds timeout) { m_options.requestTimeout = timeout; }
     /// Events go to `handler` (on the client's executor) instead of the queue from now on.
     void setEventHandler(EventHandler handler) { m_eventHandler = std::move(handler); }
 

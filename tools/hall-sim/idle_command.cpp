@@ -58,15 +58,6 @@ double roundTo(double value, double step) {
     return std::round(value / step) * step;
 }
 
-awaitable<Status> openIdle(std::shared_ptr<Client> client, std::string host, std::uint16_t port) {
-    if (Status connected = co_await client->connect(host, port); !connected)
-        co_return connected;
-    auto hello = co_await client->hello();
-    if (!hello)
-        co_return hello.error();
-    co_return success();
-}
-
 /// Pings now and then so the server's idle timeout does not close the connection; stops when it closes.
 awaitable<void> keepAlive(std::shared_ptr<Client> client, std::chrono::milliseconds every,
                           std::chrono::milliseconds phase, std::atomic<std::uint64_t>& failures) {
@@ -82,6 +73,19 @@ awaitable<void> keepAlive(std::shared_ptr<Client> client, std::chrono::milliseco
         }
         timer.expires_after(every);
     }
+}
+
+/// Connects and says hello, then keeps the connection alive from that moment on: opening thousands can
+/// take longer than the server's idle timeout.
+awaitable<Status> openIdle(std::shared_ptr<Client> client, std::string host, std::uint16_t port,
+                           std::chrono::milliseconds pingEvery, std::atomic<std::uint64_t>& pingFailures) {
+    if (Status connected = co_await client->connect(host, port); !connected)
+        co_return connected;
+    auto hello = co_await client->hello();
+    if (!hello)
+        co_return hello.error();
+    asio::co_spawn(client->executor(), keepAlive(client, pingEvery, pingEvery, pingFailures), asio::detached);
+    co_return success();
 }
 
 } // namespace
@@ -164,20 +168,17 @@ int idleCommand(const std::vector<std::string>& args, std::ostream& out, std::os
 
     err << "hall-sim idle: opening " << count << " connections\n";
     const auto connectStart = SteadyClock::now();
+    std::atomic<std::uint64_t> pingFailures{0};
+    const auto every = std::chrono::milliseconds(*pingS * 1000);
     const Status opened = inBatches(count, static_cast<std::size_t>(*batch), [&](std::size_t i) {
         return std::pair(clients[i]->executor(),
-                         openIdle(clients[i], host, static_cast<std::uint16_t>(*port)));
+                         openIdle(clients[i], host, static_cast<std::uint16_t>(*port), every, pingFailures));
     });
     const double connectS = std::chrono::duration<double>(SteadyClock::now() - connectStart).count();
 
-    std::atomic<std::uint64_t> pingFailures{0};
     std::optional<ProcessMemory> connected;
     std::optional<ProcessMemory> atEnd;
     if (opened) {
-        const auto every = std::chrono::milliseconds(*pingS * 1000);
-        for (std::size_t i = 0; i < count; ++i)
-            asio::co_spawn(clients[i]->executor(),
-                           keepAlive(clients[i], every, every * i / count, pingFailures), asio::detached);
         // A moment for the server to finish with the handshakes before its memory is read.
         std::this_thread::sleep_for(std::chrono::seconds(1));
         connected = memoryNow();

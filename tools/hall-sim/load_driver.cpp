@@ -227,10 +227,13 @@ awaitable<void> governNoticeLifetime(RunState& run) {
 }
 
 awaitable<Status> connectDesk(DeskWorker& w, const LoadPlan& plan, bool echo) {
+    w.client->setRequestTimeout(plan.connectTimeout);
     if (Status connected = co_await w.client->connect(plan.host, plan.port); !connected)
         co_return connected;
-    if (echo)
+    if (echo) {
+        w.client->setRequestTimeout(plan.requestTimeout);
         co_return success();
+    }
     auto hello = co_await w.client->hello();
     if (!hello)
         co_return hello.error();
@@ -241,10 +244,12 @@ awaitable<Status> connectDesk(DeskWorker& w, const LoadPlan& plan, bool echo) {
     auto login = co_await w.client->login(plan.fixture.username, plan.fixture.password);
     if (!login)
         co_return login.error();
+    w.client->setRequestTimeout(plan.requestTimeout);
     co_return success();
 }
 
 awaitable<Status> connectDisplay(DisplayWorker& d, const LoadPlan& plan) {
+    d.client->setRequestTimeout(plan.connectTimeout);
     if (Status connected = co_await d.client->connect(plan.host, plan.port); !connected)
         co_return connected;
     auto hello = co_await d.client->hello();
@@ -264,6 +269,7 @@ awaitable<Status> connectDisplay(DisplayWorker& d, const LoadPlan& plan) {
     auto subscribed = co_await d.client->subscribe(topics, hello->journalHead);
     if (!subscribed)
         co_return subscribed.error();
+    d.client->setRequestTimeout(plan.requestTimeout);
     co_return success();
 }
 

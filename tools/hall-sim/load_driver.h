@@ -46,6 +46,8 @@ struct LoadPlan {
     int threads = 2;          ///< io_context threads of the driver
     std::size_t connectBatch = 100;
     std::chrono::milliseconds requestTimeout{10000};
+    /// For hello, login and subscribe while connecting: logins queue for the server's password threads.
+    std::chrono::milliseconds connectTimeout{60000};
     std::int64_t noticeTtlMs = 0; ///< fixed notice lifetime; 0: adaptive (see kNoticesInForceTarget)
     LoadFixture fixture;          ///< connection i uses desks[i % desks.size()], likewise displays
     /// Called after the window and the fan-out drain, while every connection is still open (reads the
