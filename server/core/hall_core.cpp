@@ -107,6 +107,8 @@ void HallCore::enqueue(Task task) {
         task.request.done(errorReply(task.request.requestId, unavailable));
     else if (task.kind == Task::Kind::LoginVerified && task.login->request.done)
         task.login->request.done(errorReply(task.login->request.requestId, unavailable));
+    else if (task.kind == Task::Kind::Job && task.refuse)
+        task.refuse();
 }
 
 void HallCore::submit(std::weak_ptr<Peer> peer, Caller caller, MessageType type, std::uint64_t requestId,
@@ -119,8 +121,12 @@ void HallCore::submit(std::weak_ptr<Peer> peer, Caller caller, MessageType type,
 }
 
 void HallCore::identify(std::string fingerprint, std::function<void(Result<DeviceIdentity>)> done) {
+    auto shared = std::make_shared<std::function<void(Result<DeviceIdentity>)>>(std::move(done));
     Task task;
-    task.job = [this, fingerprint = std::move(fingerprint), done = std::move(done)] {
+    task.refuse = [shared] {
+        (*shared)(Error{ErrorCode::Unavailable, "the server is shutting down"});
+    };
+    task.job = [this, fingerprint = std::move(fingerprint), shared] {
         auto found = store::guarded<DeviceIdentity>([&]() -> Result<DeviceIdentity> {
             const auto record = m_devices->findByFingerprint(fingerprint);
             if (!record)
@@ -131,14 +137,19 @@ void HallCore::identify(std::string fingerprint, std::function<void(Result<Devic
         });
         if (!found && found.error().code != ErrorCode::Forbidden)
             m_logger.error(kStore, "device lookup failed: " + found.error().message);
-        done(std::move(found));
+        (*shared)(std::move(found));
     };
     enqueue(std::move(task));
 }
 
 void HallCore::setSimulatedTime(std::int64_t targetMs, std::function<void(Status)> done) {
+    auto shared = std::make_shared<std::function<void(Status)>>(std::move(done));
     Task task;
-    task.job = [this, targetMs, done = std::move(done)] {
+    task.refuse = [shared] {
+        (*shared)(Error{ErrorCode::Unavailable, "the server is shutting down"});
+    };
+    task.job = [this, targetMs, shared] {
+        const auto& done = *shared;
         auto* simulated = dynamic_cast<SimulatedClock*>(&m_clock);
         if (!simulated) {
             done(Error{ErrorCode::InvalidState, "the hall runs on the system clock"});

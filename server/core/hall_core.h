@@ -150,6 +150,7 @@ private:
         Request request;
         std::optional<LoginVerified> login;
         std::function<void()> job;
+        std::function<void()> refuse; ///< answers a job's caller when the core has stopped
     };
     /// A command's effect, staged inside its savepoint and applied only when the savepoint is released.
     struct Outcome {

@@ -1,4 +1,5 @@
 #include "hallctl_test_support.h"
+#include "qtclient/connection_settings.h"
 
 #include "pki/certificate_info.h"
 #include "pki/pem_file.h"
@@ -180,15 +181,17 @@ private Q_SLOTS:
         QCOMPARE(info.commonName, std::string("tablet-2-07"));
         QCOMPARE(info.organizationalUnit, std::string("tablet"));
 
-        // The Qt programs read connection.ini with QSettings.
-        QSettings ini(qs(out + "/connection.ini"), QSettings::IniFormat);
-        QCOMPARE(ini.status(), QSettings::NoError);
-        QCOMPARE(ini.value(QStringLiteral("host")).toString(), QStringLiteral("hall.puyang.example"));
-        QCOMPARE(ini.value(QStringLiteral("port")).toInt(), 7500);
-        QCOMPARE(ini.value(QStringLiteral("ca_file")).toString(), QStringLiteral("ca.pem"));
-        QCOMPARE(ini.value(QStringLiteral("cert_file")).toString(), QStringLiteral("device.pem"));
-        QCOMPARE(ini.value(QStringLiteral("key_file")).toString(), QStringLiteral("device.key"));
-        QCOMPARE(ini.allKeys().size(), 5);
+        // The Qt programs read connection.ini through the shared connection settings.
+        hall::qt::ConnectionSettings defaults;
+        defaults.clientName = QStringLiteral("tablet-eval");
+        const auto settings =
+            hall::qt::ConnectionSettings::fromIniFile(qs(out + "/connection.ini"), defaults);
+        QVERIFY2(settings.ok(), settings.ok() ? "" : settings.error().message.c_str());
+        QCOMPARE(settings->host, QStringLiteral("hall.puyang.example"));
+        QCOMPARE(int(settings->port), 7500);
+        QCOMPARE(settings->caFile, qs(out + "/ca.pem"));
+        QCOMPARE(settings->certFile, qs(out + "/device.pem"));
+        QCOMPARE(settings->keyFile, qs(out + "/device.key"));
 
         auto db = openDb(m_hall);
         const auto record = hall::store::DeviceRegistry(*db).findByFingerprint(info.fingerprint);

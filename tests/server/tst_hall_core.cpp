@@ -362,6 +362,10 @@ private Q_SLOTS:
         f.submit(peer, supervisorAtAdminDesk(), f.notice(1, "late"), 1);
         QCOMPARE(peer->replyCount(), std::size_t(1));
         QCOMPARE(errorOf(*peer->replies()[0].frame), std::optional<ErrorCode>(ErrorCode::Unavailable));
+        std::optional<Result<DeviceIdentity>> identified;
+        f.core().identify(std::string(64, 'a'), [&identified](Result<DeviceIdentity> r) { identified = r; });
+        QVERIFY(identified.has_value());
+        QCOMPARE(identified->error().code, ErrorCode::Unavailable);
     }
 };
 

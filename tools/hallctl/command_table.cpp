@@ -10,7 +10,10 @@
     X(kDeviceCommand)                                                                                        \
     X(kAccountCommand)                                                                                       \
     X(kBackupCommand)                                                                                        \
-    X(kJournalCommand)
+    X(kJournalCommand)                                                                                       \
+    X(kCalendarCommand)                                                                                      \
+    X(kCheckCommand)                                                                                         \
+    X(kCatalogCommand)
 
 namespace hallctl {
 

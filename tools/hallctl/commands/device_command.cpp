@@ -109,11 +109,12 @@ std::string connectionIni(const DeviceIdentity& device, const std::string& host,
     ini << "; Sunshine Hall connection settings for device " << device.name << " ("
         << hall::deviceRoleName(device.role) << "), written by 'hallctl device add'.\n"
         << "; Relative file paths are relative to the directory that holds this file.\n"
+        << "[connection]\n"
         << "host=" << host << "\n"
         << "port=" << port << "\n"
-        << "ca_file=ca.pem\n"
-        << "cert_file=device.pem\n"
-        << "key_file=device.key\n";
+        << "caFile=ca.pem\n"
+        << "certFile=device.pem\n"
+        << "keyFile=device.key\n";
     return ini.str();
 }
 
@@ -339,8 +340,9 @@ Result<int> runRevoke(const Options& options, std::ostream& out, std::ostream&) 
 
 constexpr Action kDeviceActions[] = {
     {"add", "issue a device certificate and register the device",
-     "Writes DIR2/device.pem, DIR2/device.key (0600), DIR2/ca.pem and DIR2/connection.ini (keys host,\n"
-     "port, ca_file, cert_file, key_file; file paths relative to DIR2), registers the certificate's\n"
+     "Writes DIR2/device.pem, DIR2/device.key (0600), DIR2/ca.pem and DIR2/connection.ini ([connection] keys "
+     "host,\n"
+     "port, caFile, certFile, keyFile; file paths relative to DIR2), registers the certificate's\n"
      "fingerprint and journals a DeviceChanged event. Existing files in DIR2 are never replaced.",
      kAddOptions, &runAdd},
     {"list", "list registered devices with their fingerprints", "", kListOptions, &runList},
