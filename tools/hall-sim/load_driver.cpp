@@ -220,7 +220,9 @@ awaitable<void> governNoticeLifetime(RunState& run) {
         const double perS = posts / std::chrono::duration<double>(kGovernorPeriod).count();
         if (perS <= 0)
             continue;
-        const double floorMs = std::max(kNoticeTtlFloorMs, kNoticeTtlLatencyFactor * slowestMs);
+        const double ceilingMs = std::max(kNoticeTtlFloorMs, kNoticesInForceCeiling / perS * 1000);
+        const double floorMs =
+            std::min(std::max(kNoticeTtlFloorMs, kNoticeTtlLatencyFactor * slowestMs), ceilingMs);
         const double ttl = std::clamp(kNoticesInForceTarget / perS * 1000, floorMs, 600000.0);
         run.noticeTtlMs.store(static_cast<std::int64_t>(ttl), std::memory_order_relaxed);
     }

@@ -24,8 +24,12 @@ static_assert(kMixPostNotice + kMixListNotices + kMixPing == 100);
 /// beyond 1000 in force, and every PostNotice and ListNotices walks the notices in force, so posting flat
 /// out needs short-lived ones: the lifetime is this target divided by the measured post rate, but never
 /// shorter than 1.25 times the slowest recent answer (a notice must not expire before the server sees it; the
-/// slowest answer is remembered with a half-life of one governor period) nor shorter than 50 ms.
+/// slowest answer is remembered with a half-life of one governor period) nor shorter than 50 ms. During a
+/// latency spike the latency floor gives way before the notices in force pass kNoticesInForceCeiling: a
+/// few notices may then expire before the core sees them (InvalidArgument) rather than all being refused.
 inline constexpr double kNoticesInForceTarget = 200;
+/// Above this many in force the latency floor gives way: the hall refuses the 1001st with Conflict.
+inline constexpr double kNoticesInForceCeiling = 800;
 inline constexpr double kNoticeTtlFloorMs = 50;
 inline constexpr double kNoticeTtlLatencyFactor = 1.25;
 
