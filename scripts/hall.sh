@@ -14,9 +14,9 @@ port=${HALL_PORT:-7443}
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
-cmake --build "$build" -j "$(nproc)"
+cmake --build "$build" -j "${JOBS:-$(nproc)}"
 
-scripts/make-demo-hall.sh "$build" "$data"
+HALL_PORT=$port scripts/make-demo-hall.sh "$build" "$data"
 
 server_out=$(mktemp)
 "$build/server/hall-server" --data-dir "$data" --listen "127.0.0.1:$port" >"$server_out" 2>&1 &

@@ -14,6 +14,8 @@ fi
 
 "$hallctl" init --data-dir "$data" --hall-name "濮阳市阳光大厦"
 "$hallctl" catalog import --data-dir "$data" --file resources/halls/puyang.json >/dev/null
+# The port the server listens on is also the one each device's connection.ini names.
+printf '\n# Demo hall: where hall.sh starts the server.\nlisten = 127.0.0.1:%s\n' "${HALL_PORT:-7443}" >>"$data/hall.conf"
 # A demonstration hall takes numbers at any hour: its day is not closed in the evening (a real hall keeps
 # the default close time, see docs/queue.md).
 cat >>"$data/hall.conf" <<'CONF'

@@ -24,9 +24,11 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include <csignal>
+#include <fcntl.h>
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <sys/file.h>
 #include <thread>
 
 namespace hall::server {
@@ -310,6 +312,15 @@ int serverMain(int argc, char** argv) {
 
     if (!std::filesystem::exists(dir / "hall.db")) {
         std::cerr << "hall-server: no hall database in " << dir.string() << "; run hallctl init first\n";
+        return 1;
+    }
+
+    // One server per hall: the core is the single writer only if no second process serves the same
+    // database. The lock goes with the process, so a killed server leaves nothing stale behind.
+    const std::string lockPath = (dir / "hall-server.lock").string();
+    const int lockFd = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (lockFd < 0 || ::flock(lockFd, LOCK_EX | LOCK_NB) != 0) {
+        std::cerr << "hall-server: another hall-server is already serving " << dir.string() << "\n";
         return 1;
     }
 
