@@ -25,6 +25,26 @@ bool isBlank(std::string_view text) {
 
 } // namespace
 
+namespace {
+// Control characters (terminal escapes, NUL) and bidirectional overrides could make a public display show
+// something other than what the text seems to say.
+bool hasUnsafeCharacters(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 || c == 0x7f)
+            return true;
+        // U+202A..U+202E and U+2066..U+2069 are E2 80 AA..AE and E2 81 A6..A9 in UTF-8.
+        if (c == 0xe2 && i + 2 < text.size()) {
+            const auto b1 = static_cast<unsigned char>(text[i + 1]);
+            const auto b2 = static_cast<unsigned char>(text[i + 2]);
+            if ((b1 == 0x80 && b2 >= 0xaa && b2 <= 0xae) || (b1 == 0x81 && b2 >= 0xa6 && b2 <= 0xa9))
+                return true;
+        }
+    }
+    return false;
+}
+} // namespace
+
 Status validateNotice(const PostNotice& notice, std::int64_t nowMs) {
     if (notice.floor > kMaxNoticeFloor)
         return Error{ErrorCode::InvalidArgument, "floor: must be 0 (the whole hall) to 5"};
@@ -34,6 +54,10 @@ Status validateNotice(const PostNotice& notice, std::int64_t nowMs) {
         return Error{ErrorCode::InvalidArgument, "text: must not be blank"};
     if (!isValidUtf8(notice.text))
         return Error{ErrorCode::InvalidArgument, "text: must be UTF-8"};
+    if (hasUnsafeCharacters(notice.text))
+        return Error{
+            ErrorCode::InvalidArgument,
+            "text: must not contain control characters or direction overrides (it is shown in public)"};
     if (notice.expiresAtMs <= nowMs)
         return Error{ErrorCode::InvalidArgument, "expiresAtMs: must lie after the hall clock's now"};
     return success();

@@ -125,6 +125,12 @@ private Q_SLOTS:
                                     << qint64(60000) << quint64(1) << int(ErrorCode::InvalidArgument);
         QTest::newRow("expired") << admin << supervisor << 1 << QStringLiteral("x") << qint64(0) << quint64(1)
                                  << int(ErrorCode::InvalidArgument);
+        QTest::newRow("terminal escape") << admin << supervisor << 1 << QStringLiteral("\x1b[31mred")
+                                         << qint64(60000) << quint64(1) << int(ErrorCode::InvalidArgument);
+        QTest::newRow("NUL") << admin << supervisor << 1 << QString::fromUtf8("a\0b", 3) << qint64(60000)
+                             << quint64(1) << int(ErrorCode::InvalidArgument);
+        QTest::newRow("direction override") << admin << supervisor << 1 << QString::fromUtf8("通知\u202E知通")
+                                            << qint64(60000) << quint64(1) << int(ErrorCode::InvalidArgument);
     }
 
     void refusedRequestsChangeNothing() {
